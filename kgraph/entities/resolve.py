@@ -1,0 +1,140 @@
+"""From natasha's NER spans to the article's entities under canonical names.
+
+Within one article every mention of a person is grouped by surname, and the
+group is named by its fullest form: "Путин", "Владимир Путин", "В.Путин" are
+one entity "Владимир Путин". Places and organizations are grouped through the
+reference KB: "КНР" and "Китай" are one entity, named "Китай" when the article
+says "Китай" somewhere, else as written ("КНР").
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Article, Entity, Mention
+from ..nlp import Doc, normal
+from .kb import KnowledgeBase, load_kb
+from .names import fold, fullest_name, surname_key
+from .roles import harvest_roles
+
+__all__ = ["EntityIndex", "resolve_entities"]
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities and where in its text each is mentioned."""
+
+    entities: list[Entity] = field(default_factory=list)
+    spans: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
+    roles: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # ("президент", "рф") -> Путин
+    kb: KnowledgeBase | None = None
+    date: object = None  # the article's date, for the KB's dated terms
+
+    def add(self, start: int, stop: int, entity: Entity) -> None:
+        """Record one more mention (a role phrase, a pronoun) of an entity."""
+        insort(self.spans, (start, stop, entity), key=lambda s: (s[0], s[1]))
+
+    def within(self, start: int, stop: int, type: str | None = None) -> list[tuple[int, int, Entity]]:
+        """Mentions lying inside the character range [start, stop)."""
+        first = bisect_left(self.spans, start, key=lambda s: s[0])
+        out = []
+        for span in self.spans[first:]:
+            if span[0] >= stop:
+                break
+            if span[1] <= stop and (type is None or span[2].type == type):
+                out.append(span)
+        return out
+
+    def at(self, start: int, stop: int) -> Entity | None:
+        """The entity mentioned at a token's range, if any."""
+        first = bisect_left(self.spans, start + 1, key=lambda s: s[0])
+        for span in reversed(self.spans[max(0, first - 3):first]):
+            if span[0] <= start and stop <= span[1]:
+                return span[2]
+        return None
+
+    def by_role(self, phrase: tuple[str, ...]) -> Entity | None:
+        """The person a role phrase names in this article, else in the reference KB.
+
+        ("президент", "рф") -> the entity introduced as "Президент РФ Владимир
+        Путин"; a phrase whose title only one harvested role has matches it too.
+        """
+        if phrase in self.roles:
+            return self.roles[phrase]
+        same_title = {e for p, e in self.roles.items() if p[:1] == phrase[:1]}
+        if len(phrase) == 1 and len(same_title) == 1:
+            return same_title.pop()
+        known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
+        if known is None:
+            return None
+        for entity in self.entities:
+            if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
+                return entity
+        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER",
+                        wikidata=known.wikidata)
+        self.entities.append(entity)
+        return entity
+
+    def find(self, name: str) -> Entity | None:
+        """The entity with this canonical name."""
+        for entity in self.entities:
+            if entity.name == name:
+                return entity
+        return None
+
+
+def _sentence_of(doc: Doc) -> list[int]:
+    return [sent.start for sent in doc.sents]
+
+
+def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase | None = None) -> EntityIndex:
+    """The article's entities: natasha's PER/LOC/ORG spans grouped and named.
+
+    "Президент РФ Владимир Путин ... Путин" -> one Entity("Владимир Путин").
+    """
+    kb = kb or load_kb()
+    starts = _sentence_of(doc)
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    kb_of: dict[tuple[str, str], object] = {}
+    for span in doc.spans:
+        form = normal(span)
+        if span.type == "PER":
+            key = ("PER", surname_key(form))
+        else:
+            known = kb.find(form) or kb.find(span.text)
+            key = (span.type, known.iri if known else fold(form))
+            if known:
+                kb_of[key] = known
+        if not key[1]:
+            continue
+        groups[key].append((span, form))
+
+    index = EntityIndex()
+    for key, members in groups.items():
+        forms = [form for _, form in members]
+        known = kb_of.get(key)
+        if key[0] == "PER":
+            name = fullest_name(forms)
+            known = kb.find(name, "PER")
+        elif known and any(fold(f) == fold(known.name) for f in forms):
+            name = known.name
+        else:
+            name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
+        mentions = tuple(
+            Mention(span.text, span.start, span.stop, bisect_left(starts, span.start + 1) - 1)
+            for span, _ in members
+        )
+        wikidata = known.wikidata if known else None
+        entity = Entity(
+            key=wikidata or f"{key[0]}:{name}", name=name, type=key[0],
+            wikidata=wikidata, mentions=mentions,
+        )
+        index.entities.append(entity)
+        for mention in mentions:
+            index.spans.append((mention.start, mention.stop, entity))
+    index.spans.sort(key=lambda s: (s[0], s[1]))
+    index.roles = harvest_roles(doc, index.spans)
+    index.kb = kb
+    index.date = article.date if article else None
+    return index

@@ -1,0 +1,57 @@
+"""Role phrases: "президент РФ", "пресс-секретарь Кремля" as names of people.
+
+An article introduces a person with a role ("Президент РФ Владимир Путин") and
+later names the role alone ("- заметил президент РФ"). :func:`harvest_roles`
+collects the first; :func:`role_phrase` reads the second, as lemmas.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..nlp import Doc, DocToken, lemma
+
+__all__ = ["role_phrase", "harvest_roles", "ROLE_SKIP"]
+
+# arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
+ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
+
+
+def role_phrase(tokens: Sequence[DocToken], head: DocToken) -> tuple[str, ...]:
+    """The lemmas of a role noun and its modifiers, in text order.
+
+    "пресс-секретарь главы российского государства Дмитрий Песков", head
+    "пресс-секретарь" -> ("пресс-секретарь", "глава", "российский", "государство").
+    """
+    children: dict[str, list[DocToken]] = {}
+    for token in tokens:
+        children.setdefault(token.head_id, []).append(token)
+    out, stack, seen = [], [head], set()
+    while stack:
+        node = stack.pop()
+        if node.id in seen:  # natasha's trees can have cycles
+            continue
+        seen.add(node.id)
+        out.append(node)
+        stack.extend(c for c in children.get(node.id, ()) if c.rel not in ROLE_SKIP and c.pos != "PUNCT")
+    return tuple(lemma(t) for t in sorted(out, key=lambda t: t.start))
+
+
+def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[str, ...], object]:
+    """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
+
+    ``spans`` are (start, stop, entity) of person mentions; the role noun is
+    the head the name hangs on by ``appos``.
+    """
+    roles: dict[tuple[str, ...], object] = {}
+    for sent in doc.sents:
+        by_id = {t.id: t for t in sent.tokens}
+        for token in sent.tokens:
+            if token.rel != "appos" or token.head_id not in by_id:
+                continue
+            head = by_id[token.head_id]
+            if head.pos != "NOUN" or head.start > token.start:
+                continue
+            entity = next((e for a, b, e in spans if a <= token.start < b and e.type == "PER"), None)
+            if entity is not None:
+                roles.setdefault(role_phrase(sent.tokens, head), entity)
+    return roles

@@ -1,0 +1,37 @@
+"""Extractors: pure functions from an analysed article to events.
+
+Each extractor takes a :class:`Context` (the article, its entities and its
+parsed sentences) and returns a list of :class:`~kgraph.model.Event`. They are
+registered by kind in :data:`EXTRACTORS`; :func:`extract_events` runs them all.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..entities.resolve import EntityIndex
+from ..model import Article, Event
+from ..nlp import Doc
+from .context import Context
+from .meetings import extract_meetings
+from .sentence import Sentence
+from .statements import extract_statements
+from .visits import extract_visits
+
+__all__ = ["EXTRACTORS", "extract_events", "Context"]
+
+EXTRACTORS: dict[str, Callable[[Context], list[Event]]] = {
+    "meeting": extract_meetings,
+    "visit": extract_visits,
+    "statement": extract_statements,
+}
+
+
+def extract_events(doc: Doc, entities: EntityIndex, article: Article) -> list[Event]:
+    """Every event the registered extractors find, without duplicates, in text order."""
+    context = Context(article, entities, [Sentence(s, i) for i, s in enumerate(doc.sents)])
+    events: list[Event] = []
+    for extractor in EXTRACTORS.values():
+        for event in extractor(context):
+            if event not in events:
+                events.append(event)
+    return events

@@ -1,0 +1,40 @@
+"""Word lists shipped as data files in ``kgraph/lexicon/``, read once.
+
+A lexicon file is UTF-8 text, one entry a line, columns separated by tabs;
+``#`` starts a comment. ``meeting.tsv``::
+
+    # lemma	mode
+    встретиться	in_person
+    созвониться	phone
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+__all__ = ["LEXICON_DIR", "table", "words", "mapping"]
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``lexicon/NAME`` as tuples of stripped columns."""
+    rows = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            rows.append(tuple(column.strip() for column in line.split("\t")))
+    return tuple(rows)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of a lexicon as a set: ``words("speech.tsv")``."""
+    return frozenset(row[0] for row in table(name))
+
+
+@cache
+def mapping(name: str) -> dict[str, str]:
+    """First column -> second column: ``mapping("meeting.tsv")["созвониться"] == "phone"``."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in table(name)}

@@ -1,0 +1,37 @@
+"""One article in, its entities and events out: the pure function a build maps.
+
+>>> result = process(Article(id="a", text="Путин встретился с Си Цзиньпином."))
+>>> [r.as_dict()["relation"] for e in result.events for r in e.relations()]
+['met_with']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities.resolve import resolve_entities
+from .extract import extract_events
+from .model import Article, Entity, Event
+from .nlp import analyze
+
+__all__ = ["Result", "process"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What kgraph knows of one article."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+
+    def relations(self) -> list[dict]:
+        """The flat view, as ``kgraph extract`` writes it."""
+        return [r.as_dict() for e in self.events for r in e.relations()]
+
+
+def process(article: Article) -> Result:
+    """Analyse one article with natasha and extract its events."""
+    doc = analyze(article.text)
+    entities = resolve_entities(doc, article)
+    events = extract_events(doc, entities, article)
+    return Result(article, tuple(entities.entities), tuple(events))

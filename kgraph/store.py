@@ -1,0 +1,71 @@
+"""Where a graph lives: files by suffix (and, later, stores by URL).
+
+>>> graph = open_graph("graph.ttl")          # parse a Turtle file into memory
+>>> save_graph(graph, "graph.nt")            # written atomically: temp file, then rename
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .rdf import bind_namespaces
+
+__all__ = ["FORMATS", "format_of", "open_graph", "save_graph", "atomic_write"]
+
+# suffix -> rdflib format name
+FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+QUAD_FORMATS = {"nquads", "trig"}
+
+
+def format_of(path: str | Path) -> str:
+    """The rdflib format for a file name: "g.ttl" -> "turtle"."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise ValueError(f"{path}: unknown graph format {suffix!r} (known: {known})")
+    return FORMATS[suffix]
+
+
+def open_graph(source: str | Path) -> Graph:
+    """A graph parsed from a file (.ttl, .nt, .nq, .trig, .jsonld)."""
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundError(f"{source}: no such graph file")
+    fmt = format_of(path)
+    graph = Dataset(default_union=True) if fmt in QUAD_FORMATS else Graph()
+    graph.parse(path, format=fmt)
+    return bind_namespaces(graph)
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path``, then rename it over ``path``.
+
+    An interrupted write leaves the old file (or none), never half a file.
+    """
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def save_graph(graph: Graph, destination: str | Path, format: str | None = None) -> None:
+    """Serialize a graph to a file, atomically; the format follows the suffix."""
+    fmt = format or format_of(destination)
+    data = graph.serialize(format=fmt, encoding="utf-8")
+    atomic_write(destination, data)
