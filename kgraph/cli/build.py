@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from ..pipeline import process
-from ..rdf import to_graph
-from ..store import format_of, save_graph
+from ..store import format_of, open_target
 from .common import add_input_arguments, articles_from, fail
 
 help = "build the knowledge graph from articles"
@@ -21,9 +20,12 @@ def run(args) -> int:
     except ValueError as error:
         return fail(str(error))
     skipped: list = []
-    results = [process(article) for article in articles_from(args.paths, skipped)]
-    graph = to_graph(results)
-    save_graph(graph, args.output)
-    events = sum(len(r.events) for r in results)
-    print(f"kgraph: {len(results)} articles, {events} events, {len(graph)} triples -> {args.output}")
+    articles = events = 0
+    with open_target(args.output) as target:
+        for article in articles_from(args.paths, skipped):
+            result = process(article)
+            target.add(result)
+            articles += 1
+            events += len(result.events)
+    print(f"kgraph: {articles} articles, {events} events -> {args.output}")
     return 1 if skipped and args.strict else 0
