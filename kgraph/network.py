@@ -132,17 +132,28 @@ def _events(rows, person_var: str) -> dict[str, dict]:
             "status": _STATUS_NAMES.get(str(row.status), "occurred"),
             "date": str(row.date) if row.date is not None else None,
             "precision": _PRECISION_NAMES.get(str(row.precision)) if row.precision is not None else None,
-            "mode": _MODE_NAMES.get(str(row.get("mode")), "unknown"),
+            "modes": set(),
             "place": str(row.place) if row.place is not None else None,
             "sources": set(),
         })
         event["people"].add(str(row[person_var]))
+        event["modes"].add(_MODE_NAMES.get(str(row.get("mode")), "unknown"))
         if row.source is not None:
             event["sources"].add(str(row.source))
     for event in events.values():
         if event["date"] and not event["precision"]:
             event["precision"] = {10: "day", 7: "month", 4: "year"}.get(len(event["date"]))
+        event["mode"] = _one_mode(event.pop("modes"))
     return events
+
+
+def _one_mode(modes: set[str]) -> str:
+    """One mode for a meeting that sentences report differently: a known mode beats "unknown";
+    between known ones, the first of :data:`kgraph.rdf.MODES` (in_person, phone, video).
+
+    «Путин и Си Цзиньпин провели переговоры» and «... по видеосвязи» about one meeting give "video".
+    """
+    return next((mode for mode in MODES if mode in modes and mode != "unknown"), "unknown")
 
 
 def _reference(nodes: dict[str, str], last_dates: dict[str, str]) -> dict[str, dict]:
@@ -279,8 +290,12 @@ def find_person(G: nx.Graph, person: str) -> str:
     by_surname = [node for node, name in names.items() if name.split()[-1:] == [fold(person)]]
     if len(by_surname) == 1:
         return by_surname[0]
-    close = sorted(G.nodes[n]["name"] for n in by_surname) or difflib.get_close_matches(
-        person, [d.get("name", "") for _, d in G.nodes(data=True)], n=3)
+    close = sorted(G.nodes[n]["name"] for n in by_surname)
+    if not close:  # near a whole name, or near a surname: "Путен" -> "Владимир Путин"
+        whole = {name: G.nodes[n]["name"] for n, name in names.items()}
+        last = {name.split()[-1]: G.nodes[n]["name"] for n, name in names.items() if name}
+        close = [whole[c] for c in difflib.get_close_matches(fold(person), whole, n=3)]
+        close += [last[c] for c in difflib.get_close_matches(fold(person), last, n=3) if last[c] not in close]
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
     raise KeyError(f"no person named {person!r} in the meeting network{hint}")
 

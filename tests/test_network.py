@@ -86,6 +86,25 @@ def test_node_attributes_from_the_graph_and_the_reference_kb(G, node, expected):
     assert G.nodes[node] == expected
 
 
+@pytest.mark.parametrize("modes, expected", [
+    (["unknown", "video"], "video"),      # one sentence names the mode, another does not
+    (["video", "in_person"], "in_person"),  # sentences disagree: the first of rdf.MODES
+    (["unknown"], "unknown"),
+    ([], "unknown"),                      # no kg:mode at all
+])
+def test_a_meeting_reported_with_several_modes_gets_one(modes, expected):
+    from rdflib import URIRef
+
+    from kgraph.rdf import KG, MODES
+
+    graph = meetings_graph()
+    node = URIRef(event("m3"))
+    graph.remove((node, KG.mode, None))
+    for mode in modes:
+        graph.add((node, KG.mode, MODES[mode]))
+    assert meeting_network(graph, reference=False).edges[PUTIN, XI, event("m3")]["mode"] == expected
+
+
 def test_reference_false_skips_the_kb(graph):
     assert "country" not in meeting_network(graph, reference=False).nodes[PUTIN]
 
