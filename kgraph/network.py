@@ -8,8 +8,8 @@ Two builders read any rdflib Graph (a parsed file, a Dataset, an Oxigraph store)
 The rest are pure functions that take the meeting network first, as networkx's do:
 
 >>> G = meeting_network(open_graph("graph.ttl"))
->>> timeline(G, "Владимир Путин", start="2025-03", end="2025-03")[0]["with"]
-'Александр Вучич'
+>>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Путин", start="2026-02")]
+[('2026-02-04', 'Си Цзиньпин', 'video')]
 >>> partners(G, "Владимир Путин")[0]
 ('Си Цзиньпин', 3)
 
@@ -89,7 +89,6 @@ _WIKIDATA = "http://www.wikidata.org/entity/"
 _MODE_NAMES = {str(iri): name for name, iri in MODES.items()}
 _STATUS_NAMES = {str(iri): name for name, iri in STATUSES.items()}
 _PRECISION_NAMES = {str(iri): name for name, (iri, _datatype) in PRECISIONS.items()}
-_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "spokesperson")
 
 
 # -- building the networks ---------------------------------------------------------------------
@@ -156,12 +155,12 @@ def _one_mode(modes: set[str]) -> str:
     return next((mode for mode in MODES if mode in modes and mode != "unknown"), "unknown")
 
 
-def _reference(nodes: dict[str, str], last_dates: dict[str, str]) -> dict[str, dict]:
+def _reference(nodes: Iterable[str], last_dates: dict[str, str]) -> dict[str, dict]:
     """Country and role of each node that the reference KB knows (``ontology/kb.ttl``).
 
     The role is the one held on the day of the person's last dated meeting, else today.
     """
-    from .entities.kb import load_kb
+    from .entities.kb import ROLES, load_kb  # imported here: kgraph.entities loads natasha
 
     kb = load_kb()
     known: dict[str, dict] = {}
@@ -174,7 +173,7 @@ def _reference(nodes: dict[str, str], last_dates: dict[str, str]) -> dict[str, d
         if entity.country:
             attrs["country"] = kb.get(entity.country).name
             on = period(last_dates[node])[1] if node in last_dates else None
-            for role in _ROLES:
+            for role in ROLES:
                 holder = kb.holder(role, entity.country, on)
                 if holder is not None and holder.iri == node:
                     attrs["role"] = role
@@ -232,7 +231,7 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
             for node in (a, b):
                 if date and date > last.get(node, ""):
                     last[node] = date
-        for node, attrs in _reference(dict(G.nodes), last).items():
+        for node, attrs in _reference(G.nodes, last).items():
             G.nodes[node].update(attrs)
     return G
 
@@ -244,8 +243,8 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     IRI, its data ``date``, ``precision``, ``status`` and ``sources``.
 
     >>> V = visit_network(graph)
-    >>> [V.nodes[p]["name"] for p in V.successors(modi)]
-    ['Москва']
+    >>> sorted({V.nodes[place]["name"] for _, place in V.out_edges(find_person(V, "Владимир Путин"))})
+    ['Китай', 'Кремль', 'Москва', 'Россия', 'Санкт-Петербург']
     """
     wanted = _statuses(status)
     graph = _union(graph)
@@ -365,8 +364,9 @@ def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = 
     A row: ``date``, ``with`` (the partner's name), ``mode``, ``status``, ``place``,
     ``sources`` and ``event`` (the meeting's IRI, shared by the rows of a meeting of three).
 
-    >>> timeline(G, "Владимир Путин")[-1]
-    {'date': '2026-02-04', 'with': 'Си Цзиньпин', 'mode': 'video', 'status': 'occurred', ...}
+    >>> timeline(G, "Владимир Путин", start="2026-02")
+    [{'date': '2026-02-04', 'with': 'Си Цзиньпин', 'mode': 'video', 'status': 'occurred', 'place': None,
+      'sources': ['interfax-2026-02-04-putin-xi'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
     """
     node = find_person(G, person)
     view = window(G, start, end)

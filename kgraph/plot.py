@@ -79,10 +79,10 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
                           label=MODE_STYLES[m][2]) for m in MODE_STYLES if m in modes]
         if any(r["status"] != "occurred" for r in dated):
             handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="none", linestyle="none",
-                                  label="не состоялась"))
+                                  label="не состоялась: план или отказ"))
         if handles:
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-        undated = len(rows) - len(dated)
+        undated = len({r["event"] for r in rows if not r["date"]})
         title = f"{name}: встречи ({len({r['event'] for r in dated})})"
         if undated:
             title += f"; без даты, не показаны: {undated}"
@@ -92,7 +92,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
     return fig
 
 
-def _grouped_layout(simple: nx.Graph, groups: list[set], seed: int) -> dict:
+def _grouped_layout(simple: nx.Graph, groups: list[list[str]], seed: int) -> dict:
     """Each group laid out on its own (a ring when dense, else a spring layout), scaled by
     the square root of its size, and the groups set in rows, largest first.
 

@@ -56,7 +56,7 @@ def test_timeline_legend_names_the_modes_shown(G):
 
 def test_timeline_marks_a_planned_meeting_hollow_and_says_so(G_all):
     fig = plot_timeline(G_all, "Иван Иванов")
-    assert _legend(fig) == ["лично", "по телефону", "не состоялась"]
+    assert _legend(fig) == ["лично", "по телефону", "не состоялась: план или отказ"]
     faces = [line.get_markerfacecolor() for line in fig.axes[0].get_lines() if line.get_marker() == "^"]
     assert faces == ["none"]
 
