@@ -16,13 +16,14 @@ from pathlib import Path
 import matplotlib
 import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from .network import communities, find_person, met_graph, period, timeline
 
-__all__ = ["MODE_STYLES", "FONT", "plot_timeline", "plot_network", "save_figure"]
+__all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
 
 FONT = {"font.family": "DejaVu Sans"}
 
@@ -33,6 +34,18 @@ MODE_STYLES: dict[str, tuple[str, str, str]] = {
     "video": ("s", "tab:green", "по видеосвязи"),
     "unknown": ("D", "tab:gray", "способ не указан"),
 }
+
+#: month abbreviations for date axes: "мар", or "янв" and the year under it
+MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def _date_label(x: float, pos: int | None) -> str:
+    """A date tick in Russian: "мар", "15 мар"; the first tick and every January add the year."""
+    day = num2date(x)
+    text = MONTHS[day.month - 1] if day.day == 1 else f"{day.day} {MONTHS[day.month - 1]}"
+    if pos == 0 or (day.month == 1 and day.day == 1):
+        text += f"\n{day.year}"
+    return text
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -70,9 +83,8 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
         if order:
             ax.set_yticks(range(len(order)), order)
             ax.set_ylim(len(order) - 0.5, -0.5)
-        locator = AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.xaxis.set_major_locator(AutoDateLocator())
+        ax.xaxis.set_major_formatter(FuncFormatter(_date_label))
         ax.grid(axis="x", alpha=0.3)
         modes = dict.fromkeys(r["mode"] for r in dated)
         handles = [Line2D([], [], marker=MODE_STYLES[m][0], color=MODE_STYLES[m][1], linestyle="none",

@@ -1,6 +1,7 @@
 """Pictures: a person's meeting timeline and the meeting network, with Cyrillic that renders."""
 from __future__ import annotations
 
+import datetime
 import io
 import warnings
 
@@ -9,7 +10,7 @@ import pytest
 pytest.importorskip("matplotlib")
 
 from kgraph.network import meeting_network  # noqa: E402
-from kgraph.plot import MODE_STYLES, plot_network, plot_timeline, save_figure  # noqa: E402
+from kgraph.plot import MODE_STYLES, _date_label, plot_network, plot_timeline, save_figure  # noqa: E402
 
 from meetings_graph import meetings_graph  # noqa: E402
 
@@ -72,6 +73,25 @@ def test_timeline_draws_a_month_precise_date_as_a_bar_over_the_month(G):
 def test_timeline_window_and_a_person_without_dated_meetings(G):
     fig = plot_timeline(G, "Пётр Петров", start="2026")
     assert "нет датированных встреч" in [t.get_text() for t in fig.axes[0].texts]
+
+
+@pytest.mark.parametrize("day, pos, label", [
+    (datetime.date(2025, 3, 1), 3, "мар"),
+    (datetime.date(2025, 3, 15), 3, "15 мар"),
+    (datetime.date(2025, 3, 1), 0, "мар\n2025"),   # the first tick says the year
+    (datetime.date(2026, 1, 1), 5, "янв\n2026"),   # and so does every new year
+])
+def test_date_ticks_are_russian(day, pos, label):
+    from matplotlib.dates import date2num
+
+    assert _date_label(date2num(day), pos) == label
+
+
+def test_timeline_axis_reads_in_russian(G):
+    fig = plot_timeline(G, "Владимир Путин")
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "май" in labels and all(not set("JFMASOND") & set(label[:1]) for label in labels)
 
 
 @pytest.mark.parametrize("person", ["Владимир Путин", "Си Цзиньпин", "Пётр Петров"])

@@ -17,7 +17,8 @@ help = "a person's meetings in date order (--plot: as a picture)"
 def add_arguments(parser) -> None:
     add_graph_arguments(parser)
     parser.add_argument("name", metavar="NAME",
-                        help='the person: canonical name ("Владимир Путин"), Wikidata id (Q7747) or IRI')
+                        help='the person: canonical name ("Владимир Путин"), Wikidata id (Q7747), IRI, '
+                             'or a surname that only one person has')
     parser.add_argument("--from", dest="start", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="to this date, inclusive")
 
@@ -27,7 +28,7 @@ def run(args) -> int:
         graph = open_graph(args.graph)
     except (OSError, ValueError) as error:
         return fail(str(error))
-    G = meeting_network(graph, status=None if args.all else "occurred")
+    G = meeting_network(graph, status=None if args.all else "occurred", reference=False)  # no KB needed
     try:
         rows = timeline(G, args.name, args.start, args.end)
     except KeyError as error:
