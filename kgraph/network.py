@@ -40,7 +40,7 @@ from .rdf import MODES, PRECISIONS, STATUSES
 __all__ = [
     "meeting_network", "visit_network", "find_person",
     "window", "timeline", "meetings_between", "partners", "ego_network",
-    "met_graph", "centrality", "communities", "meetings_per_month",
+    "count_meetings", "met_graph", "centrality", "communities", "meetings_per_month",
     "period", "exportable", "write_network", "EXPORT_FORMATS",
 ]
 
@@ -405,6 +405,12 @@ def ego_network(G: nx.MultiGraph, person: str, radius: int = 1) -> nx.MultiGraph
     return G.subgraph(reach)
 
 
+def count_meetings(G: nx.MultiGraph, person: str | None = None) -> int:
+    """How many meetings the network holds, or one person has: a meeting of three counts once."""
+    edges = G.edges(find_person(G, person), keys=True) if person else G.edges(keys=True)
+    return len({key for _, _, key in edges})
+
+
 def met_graph(G: nx.MultiGraph) -> nx.Graph:
     """The simple graph of people with at least one meeting; ``weight``: how many meetings a pair had."""
     simple = nx.Graph()
@@ -426,7 +432,7 @@ def centrality(G: nx.MultiGraph) -> list[dict]:
     simple = met_graph(G)
     degree = nx.degree_centrality(simple)
     between = nx.betweenness_centrality(simple)
-    rows = [{"name": G.nodes[n]["name"], "meetings": len({key for _, _, key in G.edges(n, keys=True)}),
+    rows = [{"name": G.nodes[n]["name"], "meetings": count_meetings(G, n),
              "partners": simple.degree(n),
              "degree": degree[n], "betweenness": between[n]} for n in simple]
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["partners"], r["name"]))

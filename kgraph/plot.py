@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from .network import communities, find_person, met_graph, period, timeline
+from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
 __all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
 
@@ -155,19 +155,18 @@ def plot_network(G: nx.MultiGraph, seed: int = 0, labels: bool = True) -> Figure
         group_of = {node: index for index, group in enumerate(groups) for node in group}
         pos = _grouped_layout(simple, groups, seed)
         palette = matplotlib.colormaps["tab10"]
-        meetings = {node: len({key for _, _, key in G.edges(node, keys=True)}) for node in simple}
         nx.draw_networkx_edges(simple, pos, ax=ax, alpha=0.35, edge_color="tab:gray",
                                width=[0.6 + 0.9 * (w - 1) for _, _, w in simple.edges(data="weight")])
         nodes = list(simple)
         nx.draw_networkx_nodes(simple, pos, ax=ax, nodelist=nodes,
-                               node_size=[40 + 25 * meetings[node] for node in nodes],
+                               node_size=[40 + 25 * count_meetings(G, node) for node in nodes],
                                node_color=[palette(group_of.get(node, 0) % 10) for node in nodes],
                                edgecolors="white", linewidths=0.8)
         if labels:
             nx.draw_networkx_labels(simple, pos, ax=ax, labels={node: G.nodes[node]["name"] for node in nodes},
                                     font_size=8, font_family=FONT["font.family"], verticalalignment="bottom",
                                     bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.6, "pad": 0.5})
-        ax.set_title(f"Кто с кем встречался: {n} человек, {len({k for _, _, k in G.edges(keys=True)})} встреч")
+        ax.set_title(f"Кто с кем встречался: {n} человек, {count_meetings(G)} встреч")
     return fig
 
 

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from kgraph.network import (
-    centrality, communities, ego_network, exportable, find_person, meeting_network, meetings_between,
+    centrality, communities, count_meetings, ego_network, exportable, find_person, meeting_network, meetings_between,
     meetings_per_month, partners, period, timeline, visit_network, window, write_network,
 )
 
@@ -221,6 +221,11 @@ def test_ego_network_is_the_person_and_those_they_met(G):
     assert set(ego) == {PETROV, LAVROV, PUTIN}
     assert {key for _, _, key in ego.edges(keys=True)} == {event("m4"), event("m6"), event("m7")}
     assert set(ego_network(G, "Пётр Петров", radius=2)) == {PETROV, LAVROV, PUTIN, IVANOV, XI}
+
+
+@pytest.mark.parametrize("person, expected", [(None, 6), ("Владимир Путин", 5), ("Сергей Лавров", 2)])
+def test_count_meetings_counts_a_meeting_of_three_once(G, person, expected):
+    assert count_meetings(G, person) == expected
 
 
 def test_centrality_rows(G):

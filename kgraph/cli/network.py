@@ -6,7 +6,7 @@ Only meetings that happened are edges unless --all is given.
 """
 from __future__ import annotations
 
-from ..network import centrality, communities, meeting_network, write_network
+from ..network import centrality, communities, count_meetings, meeting_network, write_network
 from ..store import open_graph
 from .common import fail
 
@@ -47,8 +47,7 @@ def run(args) -> int:
     except (OSError, ValueError) as error:
         return fail(str(error))
     G = meeting_network(graph, status=None if args.all else "occurred")
-    meetings = len({key for _, _, key in G.edges(keys=True)})
-    print(f"{G.number_of_nodes()} people, {meetings} meetings")
+    print(f"{G.number_of_nodes()} people, {count_meetings(G)} meetings")
     print(f"{'name':30}  {'meetings':>8}  {'partners':>8}  {'degree':>6}  {'betweenness':>11}")
     for row in centrality(G)[:args.top]:
         print(f"{row['name']:30}  {row['meetings']:8}  {row['partners']:8}  {row['degree']:6.3f}  "
