@@ -279,9 +279,7 @@ def find_person(G: nx.Graph, person: str) -> str:
     for node, data in G.nodes(data=True):
         if data.get("name") == person or data.get("wikidata") == person:
             return node
-    def fold(text) -> str:
-        return str(text).casefold().replace("ё", "е")
-
+    fold = lambda text: str(text).casefold().replace("ё", "е")  # noqa: E731
     names = {node: fold(data.get("name", "")) for node, data in G.nodes(data=True)}
     for node, name in names.items():
         if name == fold(person):
@@ -305,6 +303,8 @@ def period(date: str | datetime.date) -> tuple[datetime.date, datetime.date]:
     >>> period("2025-09")
     (datetime.date(2025, 9, 1), datetime.date(2025, 9, 30))
     """
+    if isinstance(date, datetime.datetime):
+        date = date.date()
     if isinstance(date, datetime.date):
         return date, date
     parts = [int(p) for p in str(date).split("-")]
@@ -394,8 +394,9 @@ def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:
 def partners(G: nx.MultiGraph, person: str) -> list[tuple[str, int]]:
     """Whom the person met, most meetings first (ties by name): ``[(name, meetings), ...]``."""
     node = find_person(G, person)
-    counts = Counter(G.nodes[other]["name"] for _, other in G.edges(node))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    counts = Counter(other for _, other in G.edges(node))
+    named = [(G.nodes[other]["name"], n) for other, n in counts.items()]
+    return sorted(named, key=lambda item: (-item[1], item[0]))
 
 
 def ego_network(G: nx.MultiGraph, person: str, radius: int = 1) -> nx.MultiGraph:
