@@ -1,0 +1,123 @@
+"""A small hand-made knowledge graph whose networkx answers are known, for the network and plot tests.
+
+Five people, seven meetings, three statements, two visits, in kgraph's vocabulary:
+
+==  ====================================  ==========  =========  =========  =============
+id  who                                   date        mode       status     sources
+==  ====================================  ==========  =========  =========  =============
+m1  Путин, Си Цзиньпин (in Москва)        2025-05-08  in_person  occurred   a1, a2
+m2  Путин, Си Цзиньпин                    2025-09     in_person  occurred   a3
+m3  Путин, Си Цзиньпин                    2026-02-04  video      occurred   a3
+m4  Путин, Лавров, Иван Иванов            2025-03-10  in_person  occurred   a4
+m5  Путин, Иван Иванов                    2025-03-20  phone      planned    a5
+m6  Лавров, Пётр Петров                   2025-04-02  phone      occurred   a6
+m7  Путин, Пётр Петров                    --          unknown    occurred   a7
+==  ====================================  ==========  =========  =========  =============
+
+Путин, Си Цзиньпин and Лавров carry the reference KB's IRIs, so the KB gives their country and role.
+"""
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+
+from kgraph.rdf import KG, KGR, MODES, PRECISIONS, STATUSES, WD, bind_namespaces
+
+PUTIN = str(KGR["entity/Q7747"])
+XI = str(KGR["entity/Q15031"])
+LAVROV = str(KGR["person/sergey-lavrov"])
+IVANOV = str(KGR["person/ivan-ivanov"])
+PETROV = str(KGR["person/petr-petrov"])
+MOSCOW = str(KGR["entity/Q649"])
+CHINA = str(KGR["entity/Q148"])
+
+NAMES = {PUTIN: "Владимир Путин", XI: "Си Цзиньпин", LAVROV: "Сергей Лавров", IVANOV: "Иван Иванов",
+         PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай"}
+WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148"}
+
+# id: (people, date, mode, status, place, sources)
+MEETINGS = {
+    "m1": ((PUTIN, XI), "2025-05-08", "in_person", "occurred", MOSCOW, ("a1", "a2")),
+    "m2": ((PUTIN, XI), "2025-09", "in_person", "occurred", None, ("a3",)),
+    "m3": ((PUTIN, XI), "2026-02-04", "video", "occurred", None, ("a3",)),
+    "m4": ((PUTIN, LAVROV, IVANOV), "2025-03-10", "in_person", "occurred", None, ("a4",)),
+    "m5": ((PUTIN, IVANOV), "2025-03-20", "phone", "planned", None, ("a5",)),
+    "m6": ((LAVROV, PETROV), "2025-04-02", "phone", "occurred", None, ("a6",)),
+    "m7": ((PUTIN, PETROV), None, "unknown", "occurred", None, ("a7",)),
+}
+# id: (visitor, destination, date, status)
+VISITS = {
+    "v1": (PUTIN, CHINA, "2025-09", "occurred"),
+    "v2": (IVANOV, MOSCOW, "2025-06-01", "planned"),
+}
+# id: speaker
+STATEMENTS = {"s1": PUTIN, "s2": PUTIN, "s3": XI}
+
+
+def event(name: str) -> str:
+    return str(KGR[f"event/{name}"])
+
+
+def _date(node: URIRef, date: str | None):
+    if date:
+        precision = {10: "day", 7: "month", 4: "year"}[len(date)]
+        yield node, KG.date, Literal(date, datatype=PRECISIONS[precision][1])
+        yield node, KG.datePrecision, PRECISIONS[precision][0]
+
+
+def _source(node: URIRef, article: str):
+    iri = KGR[f"article/{article}"]
+    yield node, PROV.wasDerivedFrom, iri
+    yield iri, RDF.type, KG.Article
+    yield iri, DCTERMS.identifier, Literal(article)
+
+
+def triples():
+    for iri, name in NAMES.items():
+        yield URIRef(iri), RDFS.label, Literal(name, lang="ru")
+        yield URIRef(iri), RDF.type, KG.Place if iri in (MOSCOW, CHINA) else KG.Person
+        if iri in WIKIDATA:
+            yield URIRef(iri), OWL.sameAs, WD[WIKIDATA[iri]]
+    for name, (people, date, mode, status, place, sources) in MEETINGS.items():
+        node = URIRef(event(name))
+        yield node, RDF.type, KG.Meeting
+        yield node, KG.mode, MODES[mode]
+        yield node, KG.status, STATUSES[status]
+        for person in people:
+            yield node, KG.participant, URIRef(person)
+        if place:
+            yield node, KG.place, URIRef(place)
+        yield from _date(node, date)
+        for article in sources:
+            yield from _source(node, article)
+    for name, (visitor, place, date, status) in VISITS.items():
+        node = URIRef(event(name))
+        yield node, RDF.type, KG.Visit
+        yield node, KG.status, STATUSES[status]
+        yield node, KG.visitor, URIRef(visitor)
+        yield node, KG.destination, URIRef(place)
+        yield from _date(node, date)
+        yield from _source(node, "v-" + name)
+    for name, speaker in STATEMENTS.items():
+        node = URIRef(event(name))
+        yield node, RDF.type, KG.Statement
+        yield node, KG.status, STATUSES["occurred"]
+        yield node, KG.speaker, URIRef(speaker)
+        yield node, KG.quote, Literal(f"цитата {name}", datatype=XSD.string)
+
+
+def meetings_graph() -> Graph:
+    """The table above as an rdflib Graph."""
+    graph = bind_namespaces(Graph())
+    for triple in triples():
+        graph.add(triple)
+    return graph
+
+
+def meetings_dataset() -> Dataset:
+    """The same triples in a named graph of a Dataset that does not union its graphs by default."""
+    dataset = Dataset(default_union=False)
+    named = dataset.graph(URIRef("urn:x-test:articles"))
+    for triple in triples():
+        named.add(triple)
+    return dataset
