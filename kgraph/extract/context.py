@@ -6,16 +6,24 @@ negates it ("встреча не состоится").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
+from ..entities.kb import load_kb
 from ..entities.resolve import EntityIndex
-from ..lexicons import mapping, words
+from ..entities.roles import role_phrase
+from ..lexicons import mapping, table, words
 from ..model import Article, Entity
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
 from .sentence import Sentence
 
-__all__ = ["Context", "status_of", "date_of", "people_in_clause", "entity_of"]
+__all__ = [
+    "Context", "status_of", "date_of", "status_and_date", "people_in_clause", "entity_of", "host_of", "person_of_role",
+    "is_subject",
+]
+
+_UNSET = object()
 
 
 @dataclass
@@ -25,10 +33,94 @@ class Context:
     article: Article
     entities: EntityIndex
     sentences: list[Sentence]
+    _host: object = field(default=_UNSET, repr=False)
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:
     return context.entities.at(token.start, token.stop)
+
+
+def _known_person(context: Context, name: str, wikidata: str | None) -> Entity:
+    """The article's entity for a KB person, added to the index when the text never names them."""
+    for entity in context.entities.entities:
+        if entity.type == "PER" and (wikidata and entity.wikidata == wikidata or entity.name == name):
+            return entity
+    entity = Entity(key=wikidata or f"PER:{name}", name=name, type="PER", wikidata=wikidata)
+    context.entities.entities.append(entity)
+    return entity
+
+
+def host_of(context: Context) -> Entity | None:
+    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
+
+    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
+    head of state of Russia on the article's date as its other side. None for other
+    publishers and for undated articles.
+    """
+    if context._host is not _UNSET:
+        return context._host  # type: ignore[return-value]
+    article, host = context.article, None
+    where = " ".join(filter(None, (article.source, article.url, article.id)))
+    for pattern, role, iso2 in table("publishers.tsv"):
+        if pattern in where and article.date is not None:
+            kb = context.entities.kb or load_kb()
+            country = kb.country(iso2)
+            person = kb.holder(role, country.iri, article.date) if country else None
+            if person is not None:
+                host = _known_person(context, person.name, person.wikidata)
+            break
+    context._host = host
+    return host
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Lemmas of the role titles the KB resolves ("президент", "секретарь") and of the host's."""
+    titles = [row[0] for row in table("roles.tsv") if len(row) > 1 and row[1] not in ("-", "+")]
+    titles += [row[0] for row in table("host_titles.tsv")]
+    return frozenset(word for title in titles for word in title.split())
+
+
+ARGUMENT_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "root"}
+NAME_RELS = {"appos", "flat:name", "flat"}
+
+
+def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
+    """The person a bare role noun in an argument position stands for.
+
+    "Главу государства сопровождали ..." on kremlin.ru -> the host; "Глава Российского
+    государства провёл встречу" -> Владимир Путин (reference KB). A role noun with a name
+    beside it ("Президентом США Дональдом Трампом") or inside another noun phrase
+    ("помощник Президента") stands for nobody here.
+    """
+    word = lemma(token)
+    if word not in _titles() or token.rel not in ARGUMENT_RELS or entity_of(token, context):
+        return None
+    for child in sentence.children.get(token.id, ()):
+        if child.rel in NAME_RELS and entity_of(child, context) is not None:
+            return None
+    phrase = role_phrase(sentence.tokens, token)
+    host = host_of(context)
+    if host is not None and " ".join(phrase) in words("host_titles.tsv"):
+        return host
+    if len(phrase) < 2:
+        return None
+    person = context.entities.by_role(phrase)
+    return person if person is not None and person.type == "PER" else None
+
+
+def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
+    """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
+    for token in sentence.tokens:
+        if token.rel in ("nsubj", "nsubj:pass") and token.head_id == clause.id:
+            for node in sentence.subtree(token):
+                if node.rel in NAME_RELS | {"nsubj", "nsubj:pass"} and entity_of(node, context) == entity:
+                    return True
+    return False
+
+
+# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet
+OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj"}
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
@@ -44,7 +136,7 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     statuses = mapping("status.tsv")
     found = []
     for token in sentence.tokens:
-        if token.head_id in scope or token.id in scope:
+        if token.id in scope or token.head_id in scope and token.rel not in OTHER_CLAUSE_RELS:
             word = lemma(token)
             if word == "не" and token.head_id in scope:
                 return "negated"
@@ -71,6 +163,19 @@ def date_of(sentence: Sentence, trigger: DocToken, article: Article, status: str
     if status == "occurred" and article.date:
         return article.date.isoformat()
     return None
+
+
+def status_and_date(sentence: Sentence, trigger: DocToken, article: Article) -> tuple[str, str | None]:
+    """The event's status and date; an event dated after the article has not occurred yet.
+
+    "7 мая Владимир Путин провёдет переговоры" in a 6 May article -> ("planned", "2025-05-07")
+    even where the tagger reads the verb as past.
+    """
+    status = status_of(sentence, trigger)
+    date = date_of(sentence, trigger, article, status)
+    if status == "occurred" and date and article.date and date > article.date.isoformat()[:len(date)]:
+        status = "planned"
+    return status, date
 
 
 
@@ -107,10 +212,32 @@ def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, typ
     -> Владимир Путин, Си Цзиньпин.
     """
     out: list[Entity] = []
-    for token in sentence.tokens:
+    for i, token in enumerate(sentence.tokens):
+        if token.pos == "PRON":  # "Вами" is nobody's name
+            continue
         entity = entity_of(token, context)
+        if type == "PER" and (entity is None or _is_bare_title(entity)):
+            entity = person_of_role(sentence, token, context)
         if entity is None or entity.type != type or entity in out:
+            continue
+        if type == "PER" and _is_relative_of(sentence, i):
             continue
         if not is_attribution(sentence, token):
             out.append(entity)
     return out
+
+
+def _is_bare_title(entity: Entity) -> bool:
+    """A "person" NER made of a title alone: "Президентом" in "Вместе с Президентом"."""
+    return entity.type == "PER" and " " not in entity.name and entity.name.lower() in _titles()
+
+
+def _is_relative_of(sentence: Sentence, index: int) -> bool:
+    """Is the token at ``index`` a name in the genitive after a kinship noun?
+
+    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant.
+    """
+    token = sentence.tokens[index]
+    if token.feats.get("Case") != "Gen":
+        return False
+    return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
