@@ -19,7 +19,7 @@ from .dates import find_dates, nearest_date
 from .sentence import Sentence
 
 __all__ = [
-    "Context", "status_of", "date_of", "status_and_date", "people_in_clause", "entity_of", "host_of", "person_of_role",
+    "Context", "status_of", "date_of", "status_and_date", "is_framed", "people_in_clause", "entity_of", "host_of", "person_of_role",
     "is_subject",
 ]
 
@@ -105,7 +105,10 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
         return host
     if len(phrase) < 2:
         return None
-    person = context.entities.by_role(phrase)
+    if context.article.date is None:  # the KB knows who holds an office on a day, not when undated
+        person = context.entities.roles.get(phrase)
+    else:
+        person = context.entities.by_role(phrase)
     return person if person is not None and person.type == "PER" else None
 
 
@@ -121,6 +124,22 @@ def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Co
 
 # children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet
 OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj"}
+# a trigger below one of these arcs has a time of its own
+OWN_CLAUSE_RELS = {"acl", "acl:relcl", "parataxis"}
+
+
+def is_framed(sentence: Sentence, trigger: DocToken) -> bool:
+    """Is the trigger inside "в ходе ...", "во время ...", "в рамках ..." (``lexicon/frames.tsv``)?"""
+    frames = words("frames.tsv")
+    head = sentence.head(trigger)
+    if head is not None and head.pos == "NOUN" and lemma(head) in frames:
+        return True
+    for child in sentence.children.get(trigger.id, ()):
+        if child.rel == "case":
+            near = [child, *sentence.children.get(child.id, ())]
+            if any(lemma(t) in frames for t in near):
+                return True
+    return False
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
@@ -132,11 +151,18 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """
     verb = sentence.clause(trigger)
     scope = {trigger.id, verb.id}
-    scope.update(t.id for t in sentence.ancestors(trigger) if t.pos in ("VERB", "AUX", "ADJ"))
+    node = trigger
+    for head in sentence.ancestors(trigger):
+        if node.rel in OWN_CLAUSE_RELS:  # "Раиса, приехавшие в США": the participle's own time
+            break
+        if head.pos in ("VERB", "AUX", "ADJ"):
+            scope.add(head.id)
+        node = head
+    words_scope = {trigger.id} if is_framed(sentence, trigger) else scope
     statuses = mapping("status.tsv")
     found = []
     for token in sentence.tokens:
-        if token.id in scope or token.head_id in scope and token.rel not in OTHER_CLAUSE_RELS:
+        if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
             word = lemma(token)
             if word == "не" and token.head_id in scope:
                 return "negated"

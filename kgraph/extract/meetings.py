@@ -20,7 +20,7 @@ from ..lexicons import mapping, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import (
-    NAME_RELS, Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date,
+    Context, host_of, is_subject, people_in_clause, status_and_date,
 )
 from .dates import find_dates
 from .sentence import Sentence
@@ -103,14 +103,23 @@ def _needs_object() -> frozenset[str]:
     return frozenset(row[0] for row in table("meeting.tsv") if len(row) > 2 and row[2] == "obj")
 
 
-def _has_person_object(sentence: Sentence, trigger: DocToken, context: Context) -> bool:
-    """"Путин принял губернатора" has one; "Путин принял отставку губернатора" has none."""
-    for child in sentence.children.get(trigger.id, ()):
-        if child.rel == "obj":
-            for node in [child, *(c for c in sentence.children.get(child.id, ()) if c.rel in NAME_RELS)]:
-                entity = entity_of(node, context) or person_of_role(sentence, node, context)
-                if entity is not None and entity.type == "PER":
-                    return True
+def _has_person_object(sentence: Sentence, trigger: DocToken) -> bool:
+    """"Путин принял в Кремле губернатора" has one; "Путин принял отставку губернатора" has none.
+
+    The first noun after the verb outside a prepositional phrase decides by its animacy:
+    natasha often hangs that object on the wrong word.
+    """
+    tokens = sentence.tokens
+    in_phrase = False
+    for token in tokens[tokens.index(trigger) + 1:]:
+        if token.pos == "PUNCT":
+            return False
+        if token.pos == "ADP":
+            in_phrase = True
+        elif token.pos in ("NOUN", "PROPN"):
+            if not in_phrase:
+                return token.feats.get("Animacy") == "Anim"
+            in_phrase = False
     return False
 
 
@@ -177,7 +186,7 @@ def extract_meetings(context: Context) -> list[Event]:
             clause = sentence.clause(token)
             if clause.id in seen_clauses:
                 continue
-            if word in _needs_object() and not _has_person_object(sentence, token, context):
+            if word in _needs_object() and not _has_person_object(sentence, token):
                 continue
             people = people_in_clause(sentence, clause, context)
             if len(people) < 2 and token.pos == "VERB" and _refers_to_both_sides(sentence, clause):
