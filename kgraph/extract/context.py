@@ -116,9 +116,12 @@ def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Co
     """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
     for token in sentence.tokens:
         if token.rel in ("nsubj", "nsubj:pass") and token.head_id == clause.id:
-            for node in sentence.subtree(token):
-                if node.rel in NAME_RELS | {"nsubj", "nsubj:pass"} and entity_of(node, context) == entity:
+            stack = [token]  # the subject, its names and conjuncts; not "встреча с главой ..."
+            while stack:
+                node = stack.pop()
+                if entity_of(node, context) == entity:
                     return True
+                stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
     return False
 
 
@@ -168,8 +171,8 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
                 return "negated"
             if word in statuses:
                 found.append(statuses[word])
-    for token in sentence.tokens:
-        if token.id in scope and token.feats.get("Tense") == "Fut":
+    for token in sentence.tokens:  # "посетит", "будет представлять"
+        if (token.id in scope or token.head_id in scope and token.rel == "aux") and token.feats.get("Tense") == "Fut":
             found.append("planned")
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
@@ -238,8 +241,11 @@ def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, typ
     -> Владимир Путин, Си Цзиньпин.
     """
     out: list[Entity] = []
+    quoted = _quoted(sentence.text)
     for i, token in enumerate(sentence.tokens):
         if token.pos == "PRON":  # "Вами" is nobody's name
+            continue
+        if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
             continue
         entity = entity_of(token, context)
         if type == "PER" and (entity is None or _is_bare_title(entity)):
@@ -251,6 +257,32 @@ def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, typ
         if not is_attribution(sentence, token):
             out.append(entity)
     return out
+
+
+def _quoted(text: str) -> list[bool]:
+    """For each character, whether it lies inside «guillemets»: a name in a quote is not
+    one of the reporting clause's people."""
+    inside, out = False, []
+    for char in text:  # not nested: "АО «НПП «Радар ммс»" closes at its only "»"
+        if char == "«":
+            inside = True
+        out.append(inside)
+        if char == "»":
+            inside = False
+    return out
+
+
+def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
+    """"вместо Нетаньяху", "без Лаврова": the person is named as not taking part (``lexicon/excluding.tsv``)."""
+    node = token
+    for _ in range(3):  # the name, its first name, the title it stands beside
+        if any(c.rel == "case" and lemma(c) in words("excluding.tsv") for c in sentence.children.get(node.id, ())):
+            return True
+        head = sentence.head(node)
+        if head is None or node.rel not in NAME_RELS:
+            return False
+        node = head
+    return False
 
 
 def _is_bare_title(entity: Entity) -> bool:

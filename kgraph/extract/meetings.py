@@ -130,16 +130,24 @@ def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
     return False
 
 
-def _with_host(people: list[Entity], sentence: Sentence, clause: DocToken, context: Context) -> list[Entity]:
+def _with_host(
+    people: list[Entity], sentence: Sentence, trigger: DocToken, clause: DocToken, context: Context,
+) -> list[Entity]:
     """Add the publisher's principal to a meeting no one on whose side is named.
 
     "Встреча с губернатором Тверской области Игорем Руденей" -> host, Игорь Руденя;
-    "Лавров провёл переговоры" stays as it is: its subject is named.
+    "Лавров провёл переговоры" stays as it is: its subject is named; so does
+    "разговор состоялся, и Ушаков встречался ...": Ушаков is not the talk's guest.
     """
     host = host_of(context)
     if host is None or host in people or len(people) >= 2:
         return people
     if any(is_subject(sentence, person, clause, context) for person in people):
+        return people
+    if any(t.rel == "nsubj" and t.head_id == clause.id and t.pos == "PRON" for t in sentence.tokens):
+        return people  # "мы со Святейшим это обсуждали": the speaker's side, not the host's
+    below = {context.entities.at(t.start, t.stop) for t in sentence.subtree(trigger)}
+    if any(person not in below for person in people):
         return people
     return [host, *people]
 
@@ -178,28 +186,26 @@ def extract_meetings(context: Context) -> list[Event]:
         if joining is not None:
             _join(gatherings, sentence, joining, context)
             continue
-        seen_clauses = set()
+        best: dict[str, tuple[list[Entity], DocToken]] = {}  # clause -> the trigger naming most people
         for token in sentence.tokens:
             word = lemma(token)
             if word not in triggers:
                 continue
-            clause = sentence.clause(token)
-            if clause.id in seen_clauses:
-                continue
             if word in _needs_object() and not _has_person_object(sentence, token):
                 continue
+            clause = sentence.clause(token)
             people = people_in_clause(sentence, clause, context)
             if len(people) < 2 and token.pos == "VERB" and _refers_to_both_sides(sentence, clause):
                 earlier = [g for g in gatherings if len(g.people) >= 2]
                 if earlier:
                     people = list(earlier[-1].people)
-            people = _with_host(people, sentence, clause, context)
-            if not people:
-                continue
-            seen_clauses.add(clause.id)
+            people = _with_host(people, sentence, token, clause, context)
+            if people and len(people) > len(best.get(clause.id, ((), None))[0]):
+                best[clause.id] = (people, token)
+        for people, token in best.values():
             status, date = status_and_date(sentence, token, context.article)
             gatherings.append(_Gathering(
                 people=people, sentence=sentence.index, evidence=sentence.text, status=status,
-                mode=_mode(sentence, triggers[word]), date=date,
+                mode=_mode(sentence, triggers[lemma(token)]), date=date,
             ))
     return [g.event(context.article.id) for g in gatherings if len(g.people) >= 2]
