@@ -232,13 +232,18 @@ def is_attribution(sentence: Sentence, token: DocToken) -> bool:
     return False
 
 
-def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, type: str = "PER") -> list[Entity]:
+def people_in_clause(
+    sentence: Sentence, clause: DocToken, context: Context, type: str = "PER", speakers: bool = False,
+) -> list[Entity]:
     """The entities a sentence names, without the one its attribution names.
 
     natasha often misattaches coordinated subjects with appositions, so the
     sentence, not one arc, is the scope: "Президент РФ Владимир Путин и
     председатель КНР Си Цзиньпин продолжили общение, сообщил Дмитрий Песков"
-    -> Владимир Путин, Си Цзиньпин.
+    -> Владимир Путин, Си Цзиньпин. Bare role nouns count as the people they
+    stand for; names inside «quotes», after "вместо" and in the genitive after a
+    kinship noun do not. ``speakers=True`` keeps the attribution's speaker
+    ("Ковальчук рассказал Путину" is a conversation).
     """
     out: list[Entity] = []
     quoted = _quoted(sentence.text)
@@ -254,7 +259,7 @@ def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, typ
             continue
         if type == "PER" and _is_relative_of(sentence, i):
             continue
-        if not is_attribution(sentence, token):
+        if speakers or not is_attribution(sentence, token):
             out.append(entity)
     return out
 

@@ -20,7 +20,7 @@ from ..lexicons import mapping, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import (
-    Context, host_of, is_subject, people_in_clause, status_and_date,
+    Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date,
 )
 from .dates import find_dates
 from .sentence import Sentence
@@ -72,21 +72,31 @@ def _may_hold_trigger(sentence: Sentence) -> bool:
     return any(stem in low for stem in _stems())
 
 
-def participation_trigger(sentence: Sentence) -> DocToken | None:
+def participation_trigger(sentence: Sentence, context: Context) -> DocToken | None:
     """The word that makes a sentence name who took part in a meeting, if any.
 
-    The words it needs (``participation.tsv``) may stand anywhere in the sentence:
-    natasha often hangs "в переговорах" on the wrong word.
-
     "В совещании приняли участие ..." -> "участие"; "Главу государства сопровождали
-    ..." -> "сопровождали"; "Путин принял участие в параде" -> None (no meeting word).
+    ..." -> "сопровождали"; "Ковальчук рассказал Владимиру Путину" -> "рассказал";
+    "Путин принял участие в параде" -> None (no meeting word). The words it needs
+    (``participation.tsv``) may stand anywhere in the sentence: natasha often hangs "в
+    переговорах" on the wrong word; "@Dat" asks for a person in the dative.
     """
     lexicon = _participation()
     lemmas = sentence.lemmas()
     for token, word in zip(sentence.tokens, lemmas):
-        if word in lexicon and all(group.intersection(lemmas) for group in lexicon[word][0]):
+        if word in lexicon and all(_satisfied(group, lemmas, sentence, context) for group in lexicon[word][0]):
             return token
     return None
+
+
+def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, context: Context) -> bool:
+    cases = {g[1:] for g in group if g.startswith("@")}
+    if group.intersection(lemmas):
+        return True
+    return any(
+        t.feats.get("Case") in cases and (entity_of(t, context) or person_of_role(sentence, t, context))
+        for t in sentence.tokens
+    ) if cases else False
 
 
 def _mode(sentence: Sentence, default: str) -> str:
@@ -123,6 +133,19 @@ def _has_person_object(sentence: Sentence, trigger: DocToken) -> bool:
     return False
 
 
+def _meets_a_group(sentence: Sentence, trigger: DocToken, context: Context) -> bool:
+    """Is the other side a group, not a person: "на встрече с журналистами", "совещание с
+    постоянными членами Совета Безопасности"?"""
+    for child in sentence.children.get(trigger.id, ()):
+        cases = {lemma(c) for c in sentence.children.get(child.id, ()) if c.rel == "case"}
+        if not cases & {"с", "со"} or child.pos != "NOUN" or child.feats.get("Number") != "Plur":
+            continue
+        named = [n for n in [child, *sentence.children.get(child.id, ())] if entity_of(n, context)]
+        if not named:
+            return True
+    return False
+
+
 def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
     for token in sentence.tokens:
         if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in GROUP_HEADS:
@@ -154,7 +177,7 @@ def _with_host(
 
 def _join(gatherings: list[_Gathering], sentence: Sentence, trigger: DocToken, context: Context) -> None:
     """Add a participation sentence's people to the meeting it reports, or start one."""
-    people = people_in_clause(sentence, sentence.clause(trigger), context)
+    people = people_in_clause(sentence, sentence.clause(trigger), context, speakers=True)
     if not people:
         return
     own_date = find_dates(sentence.text, context.article.date)
@@ -182,7 +205,7 @@ def extract_meetings(context: Context) -> list[Event]:
     for sentence in context.sentences:
         if not _may_hold_trigger(sentence):
             continue
-        joining = participation_trigger(sentence)
+        joining = participation_trigger(sentence, context)
         if joining is not None:
             _join(gatherings, sentence, joining, context)
             continue
@@ -195,6 +218,8 @@ def extract_meetings(context: Context) -> list[Event]:
                 continue
             clause = sentence.clause(token)
             people = people_in_clause(sentence, clause, context)
+            if _meets_a_group(sentence, token, context):  # only the side that met the group
+                people = [p for p in people if is_subject(sentence, p, clause, context)]
             if len(people) < 2 and token.pos == "VERB" and _refers_to_both_sides(sentence, clause):
                 earlier = [g for g in gatherings if len(g.people) >= 2]
                 if earlier:
