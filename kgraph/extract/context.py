@@ -20,7 +20,7 @@ from .sentence import Sentence
 
 __all__ = [
     "Context", "status_of", "date_of", "status_and_date", "is_framed", "people_in_clause", "entity_of", "host_of", "person_of_role",
-    "is_subject",
+    "is_subject", "persons_under", "subject_people",
 ]
 
 _UNSET = object()
@@ -304,3 +304,85 @@ def _is_relative_of(sentence: Sentence, index: int) -> bool:
     if token.feats.get("Case") != "Gen":
         return False
     return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
+
+
+NSUBJ_RELS = {"nsubj", "nsubj:pass"}
+RELATIVE = {"который"}
+
+
+def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """People a noun phrase names, through names, appositions and conjuncts, not genitives.
+
+    "Владимир Путин и Президент Белоруссии Александр Лукашенко" -> both.
+    """
+    out: list[Entity] = []
+    stack, seen = [token], set()
+    while stack:
+        node = stack.pop()
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        entity = entity_of(node, context)
+        if entity is None or entity.type != "PER":
+            entity = person_of_role(sentence, node, context)
+        if entity is not None and entity.type == "PER" and entity not in out:
+            out.append(entity)
+        stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
+    return out
+
+
+def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """The person a participle or "который" refers back to: the nearest one named before it,
+    in the participle's case, or the one just before it ("Хурэлсухом, прибывшим в Москву");
+    natasha often hangs the participle on the clause's verb instead."""
+    case = token.feats.get("Case") if token.rel == "acl" else None
+    index = sentence.tokens.index(token)
+    named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
+    named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
+    for earlier, entity in named:
+        if case is None or earlier.feats.get("Case") == case:
+            return [entity]
+    if named and sentence.tokens.index(named[0][0]) >= index - 2:  # "Хурэлсухом, прибывшим"
+        return [named[0][1]]
+    return []
+
+
+def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """A subject natasha did not attach: the nominative people just before the verb, else just
+    after it ("Хван выступил", "Путин и Президент Белоруссии Лукашенко посетили", "прибудут его
+    дочь Лиза и мать Раиса"). A run of one noun phrase and its conjuncts, no further."""
+    index = sentence.tokens.index(verb)
+    for side in (list(reversed(sentence.tokens[:index])), sentence.tokens[index + 1:]):
+        found: list[Entity] = []
+        for token in side:
+            case = token.feats.get("Case")
+            if not (case in (None, "Nom", "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
+                break
+            entity = entity_of(token, context)
+            if entity is not None and entity.type == "PER" and case == "Nom" and entity not in found:
+                found.append(entity)
+        if found:
+            return found
+    return []
+
+
+def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """Who does what the verb says: its subject, the antecedent of "который", the
+    noun a participle describes, or the subject of the verb it depends on
+    ("посетив Дюссельдорф, назвал его", "прибыл и посетил")."""
+    if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
+        head = sentence.head(verb)
+        if head is None or head.start > verb.start or head.feats.get("Case") != verb.feats.get("Case"):
+            return _antecedent(sentence, verb, context)
+        return persons_under(sentence, head, context)
+    for child in sentence.children.get(verb.id, ()):
+        if child.rel in NSUBJ_RELS:
+            if lemma(child) in RELATIVE:
+                head = sentence.head(verb)
+                found = persons_under(sentence, head, context) if head is not None else []
+                return found or _antecedent(sentence, child, context)
+            return persons_under(sentence, child, context)
+    head = sentence.head(verb)
+    if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB":
+        return subject_people(sentence, head, context)
+    return _nominative_near(sentence, verb, context)

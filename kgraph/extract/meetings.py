@@ -20,7 +20,7 @@ from ..lexicons import mapping, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import (
-    Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date,
+    Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date, subject_people,
 )
 from .dates import find_dates
 from .sentence import Sentence
@@ -109,8 +109,9 @@ def _mode(sentence: Sentence, default: str) -> str:
 
 
 @cache
-def _needs_object() -> frozenset[str]:
-    return frozenset(row[0] for row in table("meeting.tsv") if len(row) > 2 and row[2] == "obj")
+def _needs(kind: str) -> frozenset[str]:
+    """Triggers whose third column in ``meeting.tsv`` is ``kind`` ("obj", "joint")."""
+    return frozenset(row[0] for row in table("meeting.tsv") if len(row) > 2 and row[2] == kind)
 
 
 def _has_person_object(sentence: Sentence, trigger: DocToken) -> bool:
@@ -214,9 +215,14 @@ def extract_meetings(context: Context) -> list[Event]:
             word = lemma(token)
             if word not in triggers:
                 continue
-            if word in _needs_object() and not _has_person_object(sentence, token):
+            if word in _needs("obj") and not _has_person_object(sentence, token):
                 continue
             clause = sentence.clause(token)
+            if word in _needs("joint"):
+                people = subject_people(sentence, token, context) if token.pos == "VERB" else []
+                if len(people) >= 2 and len(people) > len(best.get(clause.id, ((), None))[0]):
+                    best[clause.id] = (people, token)
+                continue
             people = people_in_clause(sentence, clause, context)
             if _meets_a_group(sentence, token, context):  # only the side that met the group
                 people = [p for p in people if is_subject(sentence, p, clause, context)]

@@ -19,97 +19,20 @@ from functools import cache
 from ..lexicons import mapping, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
-from .context import NAME_RELS, Context, entity_of, person_of_role, status_and_date
+from .context import Context, entity_of, persons_under, status_and_date, subject_people
 from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
 
 DESTINATION = {"в", "во"}
 ONTO = {"на"}  # "на Курилы": with the accusative only
-SUBJECT_RELS = {"nsubj", "nsubj:pass"}
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
-RELATIVE = {"который"}
 
 
 @cache
 def _stems() -> tuple[str, ...]:
     return tuple(sorted({word[:4] for word in words("visit.tsv")}))
-
-
-def _persons_under(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
-    """People a noun phrase names, through names, appositions and conjuncts, not genitives.
-
-    "Владимир Путин и Президент Белоруссии Александр Лукашенко" -> both.
-    """
-    out: list[Entity] = []
-    stack, seen = [token], set()
-    while stack:
-        node = stack.pop()
-        if node.id in seen:
-            continue
-        seen.add(node.id)
-        entity = entity_of(node, context)
-        if entity is None or entity.type != "PER":
-            entity = person_of_role(sentence, node, context)
-        if entity is not None and entity.type == "PER" and entity not in out:
-            out.append(entity)
-        stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
-    return out
-
-
-def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
-    """The person a participle or "который" refers back to: the nearest one named before it,
-    in the participle's case, or the one just before it ("Хурэлсухом, прибывшим в Москву");
-    natasha often hangs the participle on the clause's verb instead."""
-    case = token.feats.get("Case") if token.rel == "acl" else None
-    index = sentence.tokens.index(token)
-    named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
-    named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
-    for earlier, entity in named:
-        if case is None or earlier.feats.get("Case") == case:
-            return [entity]
-    if named and sentence.tokens.index(named[0][0]) >= index - 2:  # "Хурэлсухом, прибывшим"
-        return [named[0][1]]
-    return []
-
-
-def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
-    """A subject natasha did not attach: the nearest person in the nominative before the
-    verb, else the first after it ("Хван выступил", "прибудут его дочь Лиза")."""
-    index = sentence.tokens.index(verb)
-    before = list(reversed(sentence.tokens[:index]))
-    after = sentence.tokens[index + 1:]
-    for side in (before, after):
-        for token in side:
-            if token.pos == "VERB":
-                break
-            entity = entity_of(token, context)
-            if entity is not None and entity.type == "PER" and token.feats.get("Case") == "Nom":
-                return [entity]
-    return []
-
-
-def _subject_of(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
-    """Who does what the verb says: its subject, the antecedent of "который", the
-    noun a participle describes, or the subject of the verb it depends on
-    ("посетив Дюссельдорф, назвал его", "прибыл и посетил")."""
-    if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
-        head = sentence.head(verb)
-        if head is None or head.start > verb.start or head.feats.get("Case") != verb.feats.get("Case"):
-            return _antecedent(sentence, verb, context)
-        return _persons_under(sentence, head, context)
-    for child in sentence.children.get(verb.id, ()):
-        if child.rel in SUBJECT_RELS:
-            if lemma(child) in RELATIVE:
-                head = sentence.head(verb)
-                found = _persons_under(sentence, head, context) if head is not None else []
-                return found or _antecedent(sentence, child, context)
-            return _persons_under(sentence, child, context)
-    head = sentence.head(verb)
-    if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB":
-        return _subject_of(sentence, head, context)
-    return _nominative_near(sentence, verb, context)
 
 
 def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
@@ -134,12 +57,12 @@ def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
 def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
     """Who travelled, for one trigger word (see the module's examples)."""
     if trigger.pos == "VERB":
-        return _subject_of(sentence, trigger, context)
+        return subject_people(sentence, trigger, context)
     for child in sentence.children.get(trigger.id, ()):
         if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
-            return _persons_under(sentence, child, context)  # "визит председателя КНР в США"
+            return persons_under(sentence, child, context)  # "визит председателя КНР в США"
     verb = _governing_verb(sentence, trigger)
-    return _subject_of(sentence, verb, context) if verb is not None else []
+    return subject_people(sentence, verb, context) if verb is not None else []
 
 
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken) -> bool:
