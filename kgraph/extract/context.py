@@ -332,38 +332,46 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
 
 
 def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
-    """The person a participle or "который" refers back to: the nearest one named before it,
-    in the participle's case, or the one just before it ("Хурэлсухом, прибывшим в Москву");
-    natasha often hangs the participle on the clause's verb instead."""
+    """The people a participle or "который" refers back to: the nearest named before it, in
+    the participle's case, or the one just before it ("Хурэлсухом, прибывшим в Москву"); a
+    plural participle takes the whole run ("дочь Лиза и мать Раиса, приехавшие в США").
+    natasha often hangs the participle on another word."""
     case = token.feats.get("Case") if token.rel == "acl" else None
     index = sentence.tokens.index(token)
+    if case and token.feats.get("Number") == "Plur":
+        run = _run(sentence, reversed(sentence.tokens[:index]), case, context)
+        if run:
+            return run
     named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
     named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
     for earlier, entity in named:
         if case is None or earlier.feats.get("Case") == case:
             return [entity]
-    if named and sentence.tokens.index(named[0][0]) >= index - 2:  # "Хурэлсухом, прибывшим"
+    if named and sentence.tokens.index(named[0][0]) >= index - 2:
         return [named[0][1]]
     return []
+
+
+def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity]:
+    """People in ``case`` along one noun phrase and its conjuncts, read in the given order."""
+    found: list[Entity] = []
+    for token in tokens:
+        token_case = token.feats.get("Case")
+        if not (token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
+            break
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == "PER" and token_case == case and entity not in found:
+            found.append(entity)
+    return found
 
 
 def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """A subject natasha did not attach: the nominative people just before the verb, else just
     after it ("Хван выступил", "Путин и Президент Белоруссии Лукашенко посетили", "прибудут его
-    дочь Лиза и мать Раиса"). A run of one noun phrase and its conjuncts, no further."""
+    дочь Лиза и мать Раиса")."""
     index = sentence.tokens.index(verb)
-    for side in (list(reversed(sentence.tokens[:index])), sentence.tokens[index + 1:]):
-        found: list[Entity] = []
-        for token in side:
-            case = token.feats.get("Case")
-            if not (case in (None, "Nom", "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
-                break
-            entity = entity_of(token, context)
-            if entity is not None and entity.type == "PER" and case == "Nom" and entity not in found:
-                found.append(entity)
-        if found:
-            return found
-    return []
+    before = _run(sentence, reversed(sentence.tokens[:index]), "Nom", context)
+    return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
 
 
 def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
@@ -372,7 +380,9 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list
     ("посетив Дюссельдорф, назвал его", "прибыл и посетил")."""
     if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
         head = sentence.head(verb)
-        if head is None or head.start > verb.start or head.feats.get("Case") != verb.feats.get("Case"):
+        if head is None or head.start > verb.start or any(
+            head.feats.get(f) != verb.feats.get(f) for f in ("Case", "Number")
+        ):
             return _antecedent(sentence, verb, context)
         return persons_under(sentence, head, context)
     for child in sentence.children.get(verb.id, ()):
