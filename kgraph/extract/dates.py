@@ -24,7 +24,9 @@ Rules (A = anchor):
 - "12 марта 2025 года", "12 марта 2025 г.", "12 марта 2025", "12.03.2025": as
   written. "4 февраля прошлого года": A's year - 1 ("этого"/"текущего" 0).
 - "в феврале", "в начале/конце/середине/первой половине/второй половине/первых
-  числах сентября" (month): the latest such month not after A's month; with
+  числах сентября" (month): the latest such month that starts at most
+  ``FUTURE_DAYS`` after A -- the same window as for days, so a planned "в марте"
+  in a February article is the coming March and "в мае" in it last May; with
   "2025 года" or "прошлого года" after it, that year. "февраль 2025 года",
   "с февраля 2025 года" (any case, explicit year): that month.
 - "в 2024 году", "в 2024 г.", "в начале 2025 года", "летом 2025 года",
@@ -69,7 +71,7 @@ from ..lexicons import table
 __all__ = ["DateSpan", "find_dates", "nearest_date", "FUTURE_DAYS"]
 
 FUTURE_DAYS = 62
-"""How far after the article's date a day without a year may fall."""
+"""How far after the article's date a day or a month without a year may fall."""
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,10 @@ def _day_near(anchor: date, month: int, day: int) -> str | None:
 
 
 def _month_near(anchor: date, month: int) -> str:
-    """The latest such month not after the anchor's month."""
-    return _month(anchor.year if month <= anchor.month else anchor.year - 1, month)
+    """The latest such month whose first day is at most FUTURE_DAYS after the anchor."""
+    limit = anchor + timedelta(days=FUTURE_DAYS)
+    year = limit.year if month <= limit.month else limit.year - 1
+    return _month(year, month)
 
 
 def _months_from(anchor: date, shift: int) -> str:
