@@ -171,8 +171,11 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
                 return "negated"
             if word in statuses:
                 found.append(statuses[word])
-    for token in sentence.tokens:  # "посетит", "будет представлять"
-        if (token.id in scope or token.head_id in scope and token.rel == "aux") and token.feats.get("Tense") == "Fut":
+    for token in sentence.tokens:  # "посетит"; "будет представлять" (the tagger calls "будет" present)
+        tense = token.feats.get("Tense")
+        if token.id in scope and tense == "Fut" or (
+            token.head_id in scope and token.rel == "aux" and lemma(token) == "быть" and tense in ("Fut", "Pres")
+        ):
             found.append("planned")
     for status in ("negated", "hypothetical", "planned"):
         if status in found:

@@ -1,0 +1,46 @@
+"""visited: who travelled where (kgraph.extract.visits)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2025, 3, 14)
+
+
+def _visits(found: list[dict]) -> set[tuple]:
+    return {(r["subject"], r["object"], r["status"]) for r in found}
+
+
+CASES = [
+    ("Владимир Путин прибыл в Пекин.", {("Владимир Путин", "Пекин", "occurred")}),
+    ("Владимир Путин посетит Китай с официальным визитом.", {("Владимир Путин", "Китай", "planned")}),
+    ("Министр иностранных дел Японии Сейдзи Маэхара должен прибыть в Москву.",
+     {("Сейдзи Маэхара", "Москва", "planned")}),
+    # the visitor is not whoever else the sentence names
+    ("Владимир Путин провёл переговоры с Эмомали Рахмоном, который находится в России с официальным визитом.",
+     {("Эмомали Рахмон", "Россия", "occurred")}),
+    ("В Кремле состоялась встреча Владимира Путина с Си Цзиньпином, прибывшим в Москву.",
+     {("Си Цзиньпин", "Москва", "occurred")}),
+    ("Во вторник Реджеп Эрдоган в ходе визита в Украину договорился с Виктором Януковичем о сотрудничестве.",
+     {("Реджеп Эрдоган", "Украина", "occurred")}),
+    ("Николя Саркози, посетив Дюссельдорф, назвал его маленьким Парижем.",
+     {("Николя Саркози", "Дюссельдорф", "occurred")}),
+    ("Соглашение подписано в Чикаго в последний день визита Ху Цзиньтао в США.",
+     {("Ху Цзиньтао", "США", "occurred")}),
+    # where a meeting was, or where someone is, is not a visit
+    ("В Кремле прошли переговоры Владимира Путина с Эмомали Рахмоном.", set()),
+    ("Сергей Лавров живёт в Москве.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_visits(relations, text, expected):
+    assert _visits(relations(text, None, kind="visited")) == expected
+
+
+def test_a_visit_is_dated_by_the_sentence_or_the_article(relations):
+    found = relations("В начале сентября Владимир Путин посетил Китай.", DAY, kind="visited")
+    assert [(r["object"], r["date"]) for r in found] == [("Китай", "2024-09")]
+    found = relations("Владимир Путин прибыл в Пекин.", DAY, kind="visited")
+    assert [r["date"] for r in found] == ["2025-03-14"]
