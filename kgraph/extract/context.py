@@ -6,10 +6,13 @@ negates it ("встреча не состоится").
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..entities.kb import load_kb
+from ..entities.names import surname_key
 from ..entities.resolve import EntityIndex
 from ..entities.roles import role_phrase
 from ..lexicons import mapping, table, words
@@ -20,7 +23,7 @@ from .sentence import Sentence
 
 __all__ = [
     "Context", "status_of", "date_of", "status_and_date", "is_framed", "people_in_clause", "entity_of", "host_of", "person_of_role",
-    "is_subject", "persons_under", "subject_people",
+    "is_subject", "persons_under", "subject_people", "turn_speaker",
 ]
 
 _UNSET = object()
@@ -34,6 +37,7 @@ class Context:
     entities: EntityIndex
     sentences: list[Sentence]
     _host: object = field(default=_UNSET, repr=False)
+    _turns: list[tuple[int, Entity | None]] | None = field(default=None, repr=False)
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:
@@ -71,6 +75,31 @@ def host_of(context: Context) -> Entity | None:
             break
     context._host = host
     return host
+
+
+# a transcript turn: "В.Путин: Добрый день!", "Берл Лазар: Я как раз встретился ..."
+TURN = re.compile(
+    r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s"
+)
+FIRST_PERSON = {"я", "мой"}
+
+
+def turn_speaker(context: Context, position: int) -> Entity | None:
+    """Who speaks at a position of a transcript: the person of the last turn mark before it.
+
+    In "В.Путин: ... Вместе с вами мы отмечали эту дату в ходе моего визита в Улан-Батор"
+    "моего" is Владимир Путин. None outside transcripts.
+    """
+    if context._turns is None:
+        people = [e for e in context.entities.entities if e.type == "PER"]
+        context._turns = []
+        for mark in TURN.finditer(context.article.text):
+            key = surname_key(mark.group(1))
+            person = next((p for p in people if surname_key(p.name) == key), None)
+            context._turns.append((mark.end(), person))
+    index = bisect_right([end for end, _ in context._turns], position) - 1
+    return context._turns[index][1] if index >= 0 else None
 
 
 @cache
@@ -390,6 +419,9 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list
         return persons_under(sentence, head, context)
     for child in sentence.children.get(verb.id, ()):
         if child.rel in NSUBJ_RELS:
+            if lemma(child) in FIRST_PERSON:  # "я посетил" in a transcript turn
+                speaker = turn_speaker(context, child.start)
+                return [speaker] if speaker else []
             if lemma(child) in RELATIVE:
                 head = sentence.head(verb)
                 found = persons_under(sentence, head, context) if head is not None else []

@@ -20,7 +20,8 @@ from ..lexicons import mapping, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import (
-    Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date, subject_people,
+    FIRST_PERSON, Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date,
+    subject_people, turn_speaker,
 )
 from .dates import find_dates
 from .sentence import Sentence
@@ -84,19 +85,25 @@ def participation_trigger(sentence: Sentence, context: Context) -> DocToken | No
     lexicon = _participation()
     lemmas = sentence.lemmas()
     for token, word in zip(sentence.tokens, lemmas):
-        if word in lexicon and all(_satisfied(group, lemmas, sentence, context) for group in lexicon[word][0]):
+        if word in lexicon and all(_satisfied(g, lemmas, sentence, token, context) for g in lexicon[word][0]):
             return token
     return None
 
 
-def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, context: Context) -> bool:
-    cases = {g[1:] for g in group if g.startswith("@")}
+def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, trigger: DocToken,
+               context: Context) -> bool:
+    """A lemma of the group stands in the sentence, or ("@Dat") a person in that case is the
+    trigger's dependent or follows it: "рассказал Владимиру Путину"."""
     if group.intersection(lemmas):
         return True
+    cases = {g[1:] for g in group if g.startswith("@")}
+    index = sentence.tokens.index(trigger)
+    near = {t.id for t in sentence.tokens[index + 1:index + 3]}
     return any(
-        t.feats.get("Case") in cases and (entity_of(t, context) or person_of_role(sentence, t, context))
+        t.feats.get("Case") in cases and (t.head_id == trigger.id or t.id in near)
+        and (entity_of(t, context) or person_of_role(sentence, t, context))
         for t in sentence.tokens
-    ) if cases else False
+    )
 
 
 def _mode(sentence: Sentence, default: str) -> str:
@@ -152,6 +159,16 @@ def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
         if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in GROUP_HEADS:
             return token.feats.get("Number") == "Plur"
     return False
+
+
+def _with_speaker(people: list[Entity], sentence: Sentence, clause: DocToken, context: Context) -> list[Entity]:
+    """"Я встретился с Трампом" in a transcript turn: the turn's speaker is the subject."""
+    for token in sentence.children.get(clause.id, ()):
+        if token.rel == "nsubj" and lemma(token) in FIRST_PERSON:
+            speaker = turn_speaker(context, token.start)
+            if speaker is not None and speaker not in people:
+                return [speaker, *people]
+    return people
 
 
 def _with_host(
@@ -224,6 +241,7 @@ def extract_meetings(context: Context) -> list[Event]:
                     best[clause.id] = (people, token)
                 continue
             people = people_in_clause(sentence, clause, context)
+            people = _with_speaker(people, sentence, clause, context)
             if _meets_a_group(sentence, token, context):  # only the side that met the group
                 people = [p for p in people if is_subject(sentence, p, clause, context)]
             if len(people) < 2 and token.pos == "VERB" and _refers_to_both_sides(sentence, clause):

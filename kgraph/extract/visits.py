@@ -19,7 +19,9 @@ from functools import cache
 from ..lexicons import mapping, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
-from .context import Context, entity_of, persons_under, status_and_date, subject_people
+from .context import (
+    FIRST_PERSON, Context, entity_of, persons_under, status_and_date, subject_people, turn_speaker,
+)
 from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
@@ -61,6 +63,9 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
     for child in sentence.children.get(trigger.id, ()):
         if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
             return persons_under(sentence, child, context)  # "визит председателя КНР в США"
+        if child.rel == "det" and lemma(child) in FIRST_PERSON:  # "в ходе моего визита" in a turn
+            speaker = turn_speaker(context, child.start)
+            return [speaker] if speaker else []
     verb = _governing_verb(sentence, trigger)
     return subject_people(sentence, verb, context) if verb is not None else []
 

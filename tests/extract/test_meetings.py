@@ -93,3 +93,9 @@ def test_those_accompanying_the_host_met_him(relations):
 def test_the_speakers_side_is_not_the_host(relations):
     text = "Мы со Святейшим Патриархом Кириллом это обсуждали."
     assert relations(text, DAY, source=KREMLIN, kind="met_with") == []
+
+
+def test_i_in_a_transcript_turn_is_the_speaker(relations):
+    text = "Сергей Лавров провёл брифинг. С.Лавров: Вчера я встретился с Энтони Блинкеном."
+    pairs = _pairs(relations(text, DAY, kind="met_with"))
+    assert pairs == {("Сергей Лавров", "Энтони Блинкен", "occurred", "in_person")}

@@ -44,3 +44,9 @@ def test_a_visit_is_dated_by_the_sentence_or_the_article(relations):
     assert [(r["object"], r["date"]) for r in found] == [("Китай", "2024-09")]
     found = relations("Владимир Путин прибыл в Пекин.", DAY, kind="visited")
     assert [r["date"] for r in found] == ["2025-03-14"]
+
+
+def test_my_visit_in_a_transcript_turn_is_the_speakers(relations):
+    text = ("В.Путин: Уважаемый господин Президент! Владимир Путин рад гостям. "
+            "Мы отмечали эту дату в ходе моего визита в Улан-Батор.")
+    assert _visits(relations(text, None, kind="visited")) == {("Владимир Путин", "Улан-Батор", "occurred")}
