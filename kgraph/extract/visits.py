@@ -30,6 +30,8 @@ DESTINATION = {"в", "во"}
 ONTO = {"на"}  # "на Курилы": with the accusative only
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
+# how many sentences after a visit "приехали Медведев и Лужков" still goes to its place
+INHERIT_WINDOW = 1
 
 
 @cache
@@ -99,9 +101,15 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
 
 
 def extract_visits(context: Context) -> list[Event]:
-    """One visit per (visitors, place) a trigger names."""
+    """One visit per (visitors, place) a trigger names.
+
+    A trip verb that names no place goes where the article's visit of the sentence
+    before went: "... визита российского президента в Болгарии. Вместе с президентом
+    приехали Дмитрий Медведев, Юрий Лужков" -> both visited Болгария.
+    """
     triggers = words("visit.tsv")
     events: list[Event] = []
+    recent: tuple[int, list[Entity]] = (-INHERIT_WINDOW - 1, [])  # (sentence, places) of the last visit
     for sentence in context.sentences:
         low = sentence.text.lower().replace("ё", "е")
         if not any(stem in low for stem in _stems()):
@@ -109,9 +117,13 @@ def extract_visits(context: Context) -> list[Event]:
         for token in sentence.tokens:
             if lemma(token) not in triggers:
                 continue
-            visitors = visitors_of(sentence, token, context)
-            places = places_of(sentence, token, context) if visitors else []
-            if not places:
+            places = places_of(sentence, token, context)
+            if places:
+                recent = (sentence.index, places)
+            elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
+                places = recent[1]
+            visitors = visitors_of(sentence, token, context) if places else []
+            if not visitors:
                 continue
             status, date = status_and_date(sentence, token, context.article)
             for place in places:

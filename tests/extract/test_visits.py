@@ -50,3 +50,16 @@ def test_my_visit_in_a_transcript_turn_is_the_speakers(relations):
     text = ("В.Путин: Уважаемый господин Президент! Владимир Путин рад гостям. "
             "Мы отмечали эту дату в ходе моего визита в Улан-Батор.")
     assert _visits(relations(text, None, kind="visited")) == {("Владимир Путин", "Улан-Батор", "occurred")}
+
+
+def test_companions_go_where_the_visit_of_the_sentence_before_went(relations):
+    text = ("Открытие стало частью визита Владимира Путина в Болгарию. "
+            "Вместе с президентом приехали Дмитрий Медведев и Юрий Лужков.")
+    visits = _visits(relations(text, None, kind="visited"))
+    assert {("Дмитрий Медведев", "Болгария", "occurred"), ("Юрий Лужков", "Болгария", "occurred")} <= visits
+
+
+def test_a_later_trip_without_a_place_goes_nowhere(relations):
+    text = ("Владимир Путин прибыл в Пекин. Переговоры длились долго. Обсуждали многое. "
+            "Затем приехал Сергей Лавров.")
+    assert ("Сергей Лавров", "Пекин", "occurred") not in _visits(relations(text, None, kind="visited"))
