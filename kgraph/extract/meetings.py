@@ -13,15 +13,15 @@ on the host's side ("Телефонный разговор с Президент
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import mapping, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
-from .context import (
-    FIRST_PERSON, Context, entity_of, host_of, is_subject, people_in_clause, person_of_role, status_and_date,
-    subject_people, turn_speaker,
+from .context import Context, entity_of, status_and_date
+from .people import (
+    FIRST_PERSON, host_of, is_subject, people_in_clause, person_of_role, subject_people, turn_speaker,
 )
 from .dates import find_dates
 from .sentence import Sentence
@@ -44,7 +44,6 @@ class _Gathering:
     status: str
     mode: str
     date: str | None
-    first: int = field(default=0)
 
     def event(self, article_id: str) -> Event:
         return Event(kind="meeting", participants=tuple(self.people), article_id=article_id,

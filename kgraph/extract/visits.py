@@ -19,9 +19,8 @@ from functools import cache
 from ..lexicons import mapping, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
-from .context import (
-    FIRST_PERSON, Context, entity_of, persons_under, status_and_date, subject_people, turn_speaker,
-)
+from .context import Context, entity_of, status_and_date
+from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
 from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
