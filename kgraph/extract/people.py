@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ..entities.kb import load_kb
 from ..entities.names import surname_key
 from ..entities.roles import role_phrase
 from ..lexicons import table, words
@@ -28,16 +27,6 @@ __all__ = [
 ]
 
 
-def _known_person(context: Context, name: str, wikidata: str | None) -> Entity:
-    """The article's entity for a KB person, added to the index when the text never names them."""
-    for entity in context.entities.entities:
-        if entity.type == "PER" and (wikidata and entity.wikidata == wikidata or entity.name == name):
-            return entity
-    entity = Entity(key=wikidata or f"PER:{name}", name=name, type="PER", wikidata=wikidata)
-    context.entities.entities.append(entity)
-    return entity
-
-
 def host_of(context: Context) -> Entity | None:
     """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
 
@@ -49,13 +38,9 @@ def host_of(context: Context) -> Entity | None:
         return context._host[0]
     article, host = context.article, None
     where = " ".join(filter(None, (article.source, article.url, article.id)))
-    for pattern, role, iso2 in table("publishers.tsv"):
+    for pattern, phrase in table("publishers.tsv"):
         if pattern in where and article.date is not None:
-            kb = context.entities.kb or load_kb()
-            country = kb.country(iso2)
-            person = kb.holder(role, country.iri, article.date) if country else None
-            if person is not None:
-                host = _known_person(context, person.name, person.wikidata)
+            host = context.entities.by_role(tuple(phrase.split()))
             break
     context._host = (host,)
     return host
