@@ -81,6 +81,8 @@ def _titles() -> frozenset[str]:
 
 ARGUMENT_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "root"}
 NAME_RELS = {"appos", "flat:name", "flat"}
+NSUBJ_RELS = {"nsubj", "nsubj:pass"}
+RELATIVE = {"который"}
 
 
 def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
@@ -113,7 +115,7 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
     """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
     for token in sentence.tokens:
-        if token.rel in ("nsubj", "nsubj:pass") and token.head_id == clause.id:
+        if token.rel in NSUBJ_RELS and token.head_id == clause.id:
             stack = [token]  # the subject, its names and conjuncts; not "встреча с главой ..."
             while stack:
                 node = stack.pop()
@@ -219,10 +221,6 @@ def _is_relative_of(sentence: Sentence, index: int) -> bool:
     if token.feats.get("Case") != "Gen":
         return False
     return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
-
-
-NSUBJ_RELS = {"nsubj", "nsubj:pass"}
-RELATIVE = {"который"}
 
 
 def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:

@@ -71,14 +71,19 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
     return subject_people(sentence, verb, context) if verb is not None else []
 
 
-def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken) -> bool:
-    """"в Москву", "в Москве", "на Курилы"; or the object of "посетил Китай"."""
-    if token.rel == "obj" and token.head_id == trigger.id and mapping("visit.tsv").get(lemma(trigger)) == "obj":
+def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
+    """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
+    the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
+    if token.rel == "obj" and token.head_id == trigger.id and _object_is_place(trigger):
         return True
     preps = {lemma(c) for c in sentence.children.get(token.id, ()) if c.rel == "case"}
     if preps & DESTINATION:
         return True
-    return bool(preps & ONTO) and token.feats.get("Case") == "Acc"
+    return bool(preps & ONTO) and (anchored or token.feats.get("Case") == "Acc")
+
+
+def _object_is_place(trigger: DocToken) -> bool:
+    return mapping("visit.tsv").get(lemma(trigger)) == "obj"
 
 
 def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
@@ -87,14 +92,17 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
     verb = trigger if trigger.pos == "VERB" else _governing_verb(sentence, trigger)
     if verb is not None:
         anchors.add(verb.id)
+    if _object_is_place(trigger):  # "посетили комплекс на Мамаевом кургане"
+        anchors.update(c.id for c in sentence.children.get(trigger.id, ()) if c.rel == "obj")
     index = sentence.tokens.index(trigger)
     near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
     places: list[Entity] = []
     for token in sentence.tokens:
         place = entity_of(token, context)
-        if place is None or place.type != "LOC" or place in places or not _is_destination(sentence, token, trigger):
+        if place is None or place.type != "LOC" or place in places:
             continue
-        if token.head_id in anchors or token.id in near:
+        anchored = token.head_id in anchors
+        if (anchored or token.id in near) and _is_destination(sentence, token, trigger, anchored):
             places.append(place)
     return places
 
