@@ -93,8 +93,13 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
     beside it ("Президентом США Дональдом Трампом") or inside another noun phrase
     ("помощник Президента") stands for nobody here.
     """
-    word = lemma(token)
-    if word not in _titles() or token.rel not in ARGUMENT_RELS or entity_of(token, context):
+    if token.rel not in ARGUMENT_RELS:
+        return None
+    return _role_person(sentence, token, context)
+
+
+def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
+    if lemma(token) not in _titles() or entity_of(token, context):
         return None
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
@@ -105,11 +110,43 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
         return host
     if len(phrase) < 2:
         return None
-    if context.article.date is None:  # the KB knows who holds an office on a day, not when undated
-        person = context.entities.roles.get(phrase)
-    else:
+    person = None
+    if context.article.date is not None:  # the KB knows who holds an office on a day, not when undated
         person = context.entities.by_role(phrase)
+    person = person or _introduced_as(phrase, context)
     return person if person is not None and person.type == "PER" else None
+
+
+def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
+    """The one person the article introduced with the same title and no other country.
+
+    "Президент Саркози ..." then "президент Франции прибыл" -> Николя Саркози;
+    "министр обороны России Анатолий Сердюков" then "российского министра обороны".
+    """
+    kb = context.entities.kb
+    if kb is None:
+        return None
+
+    def signature(words_: tuple[str, ...]) -> tuple[frozenset[str], str | None]:
+        titles, country = set(), None
+        for word in words_:
+            known = kb.country_of_adjective(word) or kb.find(word, "LOC")
+            if known is not None:
+                country = known.iri
+            elif word not in _MODIFIERS:
+                titles.add(word)
+        return frozenset(titles), country
+
+    titles, country = signature(phrase)
+    found = {
+        entity for introduced, entity in context.entities.roles.items()
+        for other_titles, other_country in [signature(introduced)]
+        if other_titles == titles and other_country in (None, country)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_MODIFIERS = {"свой", "наш", "новый", "нынешний", "действующий"}
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
@@ -236,8 +273,8 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             continue
         seen.add(node.id)
         entity = entity_of(node, context)
-        if entity is None or entity.type != "PER":
-            entity = person_of_role(sentence, node, context)
+        if entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
+            entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
         if entity is not None and entity.type == "PER" and entity not in out:
             out.append(entity)
         stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})

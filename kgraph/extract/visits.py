@@ -74,9 +74,11 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
     """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
     the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
-    if token.rel == "obj" and token.head_id == trigger.id and _object_is_place(trigger):
-        return True
     preps = {lemma(c) for c in sentence.children.get(token.id, ()) if c.rel == "case"}
+    if _object_is_place(trigger) and (  # natasha may hang the object elsewhere: the accusative decides
+        token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
+    ):
+        return True
     if preps & DESTINATION:
         return True
     return bool(preps & ONTO) and (anchored or token.feats.get("Case") == "Acc")

@@ -65,3 +65,9 @@ def test_a_later_trip_without_a_place_goes_nowhere(relations):
     text = ("Владимир Путин прибыл в Пекин. Переговоры длились долго. Обсуждали многое. "
             "Затем приехал Сергей Лавров.")
     assert ("Сергей Лавров", "Пекин", "occurred") not in _visits(relations(text, None, kind="visited"))
+
+
+def test_a_role_stands_for_the_person_the_article_introduced_with_it(relations):
+    text = ("Министр обороны России Анатолий Сердюков провёл совещание. "
+            "Япония выразила протест против визита российского министра обороны, посетившего Сахалин.")
+    assert ("Анатолий Сердюков", "Сахалин", "occurred") in _visits(relations(text, None, kind="visited"))
