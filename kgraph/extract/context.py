@@ -57,6 +57,11 @@ def is_framed(sentence: Sentence, trigger: DocToken) -> bool:
     return False
 
 
+def _phrases(statuses: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
+    """The entries of several words, as lemma tuples."""
+    return [(tuple(entry.split()), status) for entry, status in statuses.items() if " " in entry]
+
+
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """"occurred", "planned", "negated" or "hypothetical" for a trigger word.
 
@@ -75,14 +80,19 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
         node = head
     words_scope = {trigger.id} if is_framed(sentence, trigger) else scope
     statuses = mapping("status.tsv")
+    lemmas = sentence.lemmas()
     found = []
-    for token in sentence.tokens:
+    for i, token in enumerate(sentence.tokens):
         if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
-            word = lemma(token)
-            if word == "не" and token.head_id in scope:
-                return "negated"
+            word = lemmas[i]
+            if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in dict(_phrases(statuses)):
+                return "negated"  # but "не исключает" is a phrase of its own
             if word in statuses:
                 found.append(statuses[word])
+            bare = [lemmas[k] for k in range(i + 1) if sentence.tokens[k].pos != "ADJ" or k == i]
+            for entry, status in _phrases(statuses):  # "не исключать", "под (большим) вопросом"
+                if tuple(bare[-len(entry):]) == entry:
+                    found.append(status)
     for token in sentence.tokens:  # "посетит"; "будет представлять" (the tagger calls "будет" present)
         tense = token.feats.get("Tense")
         if token.id in scope and tense == "Fut" or (
