@@ -108,9 +108,10 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
 def date_of(sentence: Sentence, trigger: DocToken, article: Article, status: str) -> str | None:
     """The date the sentence gives the event at the trigger, else the article's.
 
-    Only events that occurred fall back to the article's date.
+    Only events that occurred fall back to the article's date; a planned event
+    reads dates forward ("посетит Китай в марте" in a May article is next March).
     """
-    spans = find_dates(sentence.text, article.date)
+    spans = find_dates(sentence.text, article.date, future=status == "planned")
     span = nearest_date(spans, trigger.start - sentence.start)
     if span is not None:
         return span.value

@@ -244,3 +244,17 @@ def test_a_month_resolves_like_its_first_day(anchor: date, month: int) -> None:
     (day,) = find_dates(f"Визит 1 {MONTHS_GEN[month - 1]}.", anchor)
     (whole,) = find_dates(f"Визит в {MONTHS_LOC[month - 1]}.", anchor)
     assert whole.value == day.value[:7]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Моди посетит Россию в июле.", WED, "2026-07"),
+    ("Переговоры пройдут 10 мая.", WED, "2026-05-10"),
+    ("Переговоры пройдут 4 февраля.", WED, "2026-02-04"),
+    ("Переговоры пройдут 3 февраля.", WED, "2027-02-03"),
+    ("Встреча пройдет в пятницу.", WED, "2026-02-06"),
+    ("Встреча пройдет в среду.", WED, "2026-02-04"),
+    ("Визит пройдет в феврале 2025 года.", WED, "2025-02"),
+    ("Визит пройдет в следующем году.", WED, "2027"),
+])
+def test_a_planned_event_reads_dates_forward(text: str, anchor: date, expected: str) -> None:
+    assert [s.value for s in find_dates(text, anchor, future=True)] == [expected]
