@@ -326,8 +326,9 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
 
 def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """Who does what the verb says: its subject, the antecedent of "который", the
-    noun a participle describes, or the subject of the verb it depends on
-    ("посетив Дюссельдорф, назвал его", "прибыл и посетил")."""
+    noun a participle describes, the object of the verb that asks for it ("пригласил
+    Путина посетить Париж"), or the subject of the verb it depends on ("посетив
+    Дюссельдорф, назвал его", "прибыл и посетил")."""
     if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
         head = sentence.head(verb)
         if head is None or head.start > verb.start or any(
@@ -346,6 +347,12 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list
                 return found or _antecedent(sentence, child, context)
             return persons_under(sentence, child, context)
     head = sentence.head(verb)
+    if verb.rel == "xcomp" and head is not None:  # "Макрон пригласил Путина посетить Париж": the object
+        for child in sentence.children.get(head.id, ()):
+            if child.rel in ("obj", "iobj"):
+                found = persons_under(sentence, child, context)
+                if found:
+                    return found
     if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB":
         return subject_people(sentence, head, context)
     return _nominative_near(sentence, verb, context)
