@@ -1,5 +1,6 @@
 """One event per meeting: an article that reports a meeting three times gives it once.
 
+>>> from kgraph.model import Entity, Event
 >>> a, b = Entity("a", "Путин", "PER"), Entity("b", "Си Цзиньпин", "PER")
 >>> first = Event("meeting", (a, b), "x", "…по видеосвязи…", mode="video", date="2026-02-04")
 >>> again = Event("meeting", (b, a), "x", "…переговоры…", mode="unknown", date="2026-02-04")

@@ -7,10 +7,12 @@
 - "визит председателя КНР Ху Цзиньтао в США" -> the genitive after the noun;
 - "в ходе визита в Украину Эрдоган договорился ..." -> the subject of the clause.
 
-The place is a city or country after "в"/"во" (or "на" + accusative: "на Курилы")
-that hangs on the trigger or on its verb, or follows the trigger closely. The
-dateline city is cut from the text before extraction, so it never counts; "В Кремле
-прошли переговоры" names where a meeting was, not a visit.
+The place is a city or country after "в"/"во" or "на" ("на Курилы", "побывал на
+Камчатке"), or the object of "посетил Китай", that hangs on the trigger or on its
+verb, or follows the trigger closely. A trip verb with no place goes where the
+previous sentence's visit went ("Вместе с президентом приехали ..."). The dateline
+city is cut from the text before extraction, so it never counts; "В Кремле прошли
+переговоры" names where a meeting was, not a visit.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from .sentence import Sentence
 __all__ = ["extract_visits", "visitors_of", "places_of"]
 
 DESTINATION = {"в", "во"}
-ONTO = {"на"}  # "на Курилы": with the accusative only
+ONTO = {"на"}  # "на Курилы"; "на Камчатке" only where it hangs on the trigger
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
 # how many sentences after a visit "приехали Медведев и Лужков" still goes to its place
@@ -35,6 +37,7 @@ INHERIT_WINDOW = 1
 
 @cache
 def _stems() -> tuple[str, ...]:
+    """Four-letter openings of the triggers, to skip sentences that cannot hold one."""
     return tuple(sorted({word[:4] for word in words("visit.tsv")}))
 
 
