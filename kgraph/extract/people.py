@@ -153,9 +153,12 @@ def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Co
     """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
     for token in sentence.tokens:
         if token.rel in NSUBJ_RELS and token.head_id == clause.id:
-            stack = [token]  # the subject, its names and conjuncts; not "встреча с главой ..."
+            stack, seen = [token], set()  # the subject, its names and conjuncts; not "встреча с главой ..."
             while stack:
                 node = stack.pop()
+                if node.id in seen:  # natasha's trees can have cycles
+                    continue
+                seen.add(node.id)
                 if entity_of(node, context) == entity:
                     return True
                 stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
@@ -324,7 +327,7 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
     return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
 
 
-def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: int = 0) -> list[Entity]:
     """Who does what the verb says: its subject, the antecedent of "который", the
     noun a participle describes, the object of the verb that asks for it ("пригласил
     Путина посетить Париж"), or the subject of the verb it depends on ("посетив
@@ -353,6 +356,6 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context) -> list
                 found = persons_under(sentence, child, context)
                 if found:
                     return found
-    if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB":
-        return subject_people(sentence, head, context)
+    if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB" and depth < 4:
+        return subject_people(sentence, head, context, depth + 1)
     return _nominative_near(sentence, verb, context)
