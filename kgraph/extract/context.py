@@ -8,6 +8,7 @@ not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..entities.resolve import EntityIndex
 from ..lexicons import mapping, words
@@ -17,6 +18,7 @@ from .dates import find_dates, nearest_date
 from .sentence import Sentence
 
 __all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+
 
 @dataclass
 class Context:
@@ -57,9 +59,20 @@ def is_framed(sentence: Sentence, trigger: DocToken) -> bool:
     return False
 
 
-def _phrases(statuses: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
-    """The entries of several words, as lemma tuples."""
-    return [(tuple(entry.split()), status) for entry, status in statuses.items() if " " in entry]
+@cache
+def _phrases() -> dict[tuple[str, ...], str]:
+    """The entries of ``status.tsv`` of several words, as lemma tuples: ("не", "исключать")."""
+    return {tuple(entry.split()): status for entry, status in mapping("status.tsv").items() if " " in entry}
+
+
+def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str | None:
+    """The status of a several-word entry whose last word is at ``index``; adjectives between
+    its words do not count: "под (большим) вопросом"."""
+    bare = [lemmas[k] for k in range(index + 1) if k == index or sentence.tokens[k].pos != "ADJ"]
+    for entry, status in _phrases().items():
+        if tuple(bare[-len(entry):]) == entry:
+            return status
+    return None
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
@@ -85,14 +98,13 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     for i, token in enumerate(sentence.tokens):
         if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
             word = lemmas[i]
-            if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in dict(_phrases(statuses)):
+            if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():
                 return "negated"  # but "не исключает" is a phrase of its own
             if word in statuses:
                 found.append(statuses[word])
-            bare = [lemmas[k] for k in range(i + 1) if sentence.tokens[k].pos != "ADJ" or k == i]
-            for entry, status in _phrases(statuses):  # "не исключать", "под (большим) вопросом"
-                if tuple(bare[-len(entry):]) == entry:
-                    found.append(status)
+            phrase = _phrase_ending_at(sentence, lemmas, i) if _phrases() else None
+            if phrase:
+                found.append(phrase)
     for token in sentence.tokens:  # "посетит"; "будет представлять" (the tagger calls "будет" present)
         tense = token.feats.get("Tense")
         if token.id in scope and tense == "Fut" or (
