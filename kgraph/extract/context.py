@@ -124,12 +124,31 @@ def date_of(sentence: Sentence, trigger: DocToken, article: Article, status: str
     reads dates forward ("посетит Китай в марте" in a May article is next March).
     """
     spans = find_dates(sentence.text, article.date, future=status == "planned")
+    spans = [s for s in spans if _same_clause(sentence, trigger, sentence.start + s.start)]
     span = nearest_date(spans, trigger.start - sentence.start)
     if span is not None:
         return span.value
     if status == "occurred" and article.date:
         return article.date.isoformat()
     return None
+
+
+def _own_clause(sentence: Sentence, token: DocToken) -> DocToken | None:
+    """The head of the relative or participle clause the token is in, if any."""
+    for node in [token, *sentence.ancestors(token)]:
+        if node.rel in OWN_CLAUSE_RELS:
+            return node
+    return None
+
+
+def _same_clause(sentence: Sentence, trigger: DocToken, position: int) -> bool:
+    """Does a date at ``position`` belong to the trigger's clause? "принял Додика, который
+    накануне прибыл в Москву": "накануне" dates the arrival, not the reception."""
+    token = next((t for t in sentence.tokens if t.start <= position < t.stop), None)
+    if token is None:
+        return True
+    clause = _own_clause(sentence, token)
+    return clause is None or clause.id in {t.id for t in [trigger, *sentence.ancestors(trigger)]}
 
 
 def status_and_date(sentence: Sentence, trigger: DocToken, article: Article) -> tuple[str, str | None]:

@@ -40,6 +40,9 @@ def test_status_of(context_of, text, word, status):
     ("Путин провёл переговоры с Мадуро.", "переговоры", ("occurred", "2025-05-06")),
     ("Путин проведёт переговоры с Мадуро.", "переговоры", ("planned", None)),
     ("Путин проведёт переговоры с Мадуро в марте.", "переговоры", ("planned", "2026-03")),
+    # a date in a relative clause dates that clause's event only
+    ("Путин принял Додика, который накануне прибыл в Москву.", "принял", ("occurred", "2025-05-06")),
+    ("Путин принял Додика, который накануне прибыл в Москву.", "прибыл", ("occurred", "2025-05-05")),
 ])
 def test_an_event_dated_after_its_article_has_not_occurred(context_of, text, word, expected):
     from kgraph.extract.context import status_and_date
