@@ -2,7 +2,8 @@
 
 Each extractor takes a :class:`Context` (the article, its entities and its
 parsed sentences) and returns a list of :class:`~kgraph.model.Event`. They are
-registered by kind in :data:`EXTRACTORS`; :func:`extract_events` runs them all.
+registered by kind in :data:`EXTRACTORS`; :func:`extract_events` runs them all
+and merges the reports of one meeting into one event (:mod:`.merge`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..model import Article, Event
 from ..nlp import Doc
 from .context import Context
 from .meetings import extract_meetings
+from .merge import merge_meetings
 from .sentence import Sentence
 from .statements import extract_statements
 from .visits import extract_visits
@@ -27,11 +29,15 @@ EXTRACTORS: dict[str, Callable[[Context], list[Event]]] = {
 
 
 def extract_events(doc: Doc, entities: EntityIndex, article: Article) -> list[Event]:
-    """Every event the registered extractors find, without duplicates, in text order."""
+    """Every event the registered extractors find, once each, in text order.
+
+    Meetings reported several times ("Путин и Си провели переговоры по видеосвязи ...
+    Переговоры продолжались ...") are one event with the most specific mode.
+    """
     context = Context(article, entities, [Sentence(s, i) for i, s in enumerate(doc.sents)])
     events: list[Event] = []
     for extractor in EXTRACTORS.values():
         for event in extractor(context):
             if event not in events:
                 events.append(event)
-    return events
+    return merge_meetings(events)

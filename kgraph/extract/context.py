@@ -1,12 +1,14 @@
-"""What every extractor asks of a sentence: who is in a clause, status, date.
+"""What every extractor asks of a sentence: the article around it, status, date.
 
 Status words live in ``lexicon/status.tsv``; a future-tense clause verb makes
 an event planned ("Путин посетит Китай"), a "не" on the trigger or its verb
-negates it ("встреча не состоится").
+negates it ("встреча не состоится"), and an event dated after its article has
+not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from ..entities.resolve import EntityIndex
 from ..lexicons import mapping, words
@@ -15,20 +17,62 @@ from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
 from .sentence import Sentence
 
-__all__ = ["Context", "status_of", "date_of", "people_in_clause", "entity_of"]
+__all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
 
 
 @dataclass
 class Context:
-    """The article, its entities and its sentences, shared by the extractors."""
+    """The article, its entities and its sentences, shared by the extractors.
+
+    ``_host`` and ``_turns`` cache what :mod:`.people` works out once per article.
+    """
 
     article: Article
     entities: EntityIndex
     sentences: list[Sentence]
+    _host: tuple[Entity | None] | None = field(default=None, repr=False)
+    _turns: list[tuple[int, Entity | None]] | None = field(default=None, repr=False)
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:
+    """The entity a token's text belongs to, if any."""
     return context.entities.at(token.start, token.stop)
+
+
+# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet
+OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj"}
+# a trigger below one of these arcs has a time of its own
+OWN_CLAUSE_RELS = {"acl", "acl:relcl", "parataxis"}
+
+
+def is_framed(sentence: Sentence, trigger: DocToken) -> bool:
+    """Is the trigger inside "в ходе ...", "во время ...", "в рамках ..." (``lexicon/frames.tsv``)?"""
+    frames = words("frames.tsv")
+    head = sentence.head(trigger)
+    if head is not None and head.pos == "NOUN" and lemma(head) in frames:
+        return True
+    for child in sentence.children.get(trigger.id, ()):
+        if child.rel == "case":
+            near = [child, *sentence.children.get(child.id, ())]
+            if any(lemma(t) in frames for t in near):
+                return True
+    return False
+
+
+@cache
+def _phrases() -> dict[tuple[str, ...], str]:
+    """The entries of ``status.tsv`` of several words, as lemma tuples: ("не", "исключать")."""
+    return {tuple(entry.split()): status for entry, status in mapping("status.tsv").items() if " " in entry}
+
+
+def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str | None:
+    """The status of a several-word entry whose last word is at ``index``; adjectives between
+    its words do not count: "под (большим) вопросом"."""
+    bare = [lemmas[k] for k in range(index + 1) if k == index or sentence.tokens[k].pos != "ADJ"]
+    for entry, status in _phrases().items():
+        if tuple(bare[-len(entry):]) == entry:
+            return status
+    return None
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
@@ -40,18 +84,32 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """
     verb = sentence.clause(trigger)
     scope = {trigger.id, verb.id}
-    scope.update(t.id for t in sentence.ancestors(trigger) if t.pos in ("VERB", "AUX", "ADJ"))
+    node = trigger
+    for head in sentence.ancestors(trigger):
+        if node.rel in OWN_CLAUSE_RELS:  # "Раиса, приехавшие в США": the participle's own time
+            break
+        if head.pos in ("VERB", "AUX", "ADJ"):
+            scope.add(head.id)
+        node = head
+    words_scope = {trigger.id} if is_framed(sentence, trigger) else scope
     statuses = mapping("status.tsv")
+    lemmas = sentence.lemmas()
     found = []
-    for token in sentence.tokens:
-        if token.head_id in scope or token.id in scope:
-            word = lemma(token)
-            if word == "не" and token.head_id in scope:
-                return "negated"
+    for i, token in enumerate(sentence.tokens):
+        if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
+            word = lemmas[i]
+            if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():
+                return "negated"  # but "не исключает" is a phrase of its own
             if word in statuses:
                 found.append(statuses[word])
-    for token in sentence.tokens:
-        if token.id in scope and token.feats.get("Tense") == "Fut":
+            phrase = _phrase_ending_at(sentence, lemmas, i) if _phrases() else None
+            if phrase:
+                found.append(phrase)
+    for token in sentence.tokens:  # "посетит"; "будет представлять" (the tagger calls "будет" present)
+        tense = token.feats.get("Tense")
+        if token.id in scope and tense == "Fut" or (
+            token.head_id in scope and token.rel == "aux" and lemma(token) == "быть" and tense in ("Fut", "Pres")
+        ):
             found.append("planned")
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
@@ -62,9 +120,11 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
 def date_of(sentence: Sentence, trigger: DocToken, article: Article, status: str) -> str | None:
     """The date the sentence gives the event at the trigger, else the article's.
 
-    Only events that occurred fall back to the article's date.
+    Only events that occurred fall back to the article's date; a planned event
+    reads dates forward ("посетит Китай в марте" in a May article is next March).
     """
-    spans = find_dates(sentence.text, article.date)
+    spans = find_dates(sentence.text, article.date, future=status == "planned")
+    spans = [s for s in spans if _same_clause(sentence, trigger, sentence.start + s.start)]
     span = nearest_date(spans, trigger.start - sentence.start)
     if span is not None:
         return span.value
@@ -73,44 +133,32 @@ def date_of(sentence: Sentence, trigger: DocToken, article: Article, status: str
     return None
 
 
+def _own_clause(sentence: Sentence, token: DocToken) -> DocToken | None:
+    """The head of the relative or participle clause the token is in, if any."""
+    for node in [token, *sentence.ancestors(token)]:
+        if node.rel in OWN_CLAUSE_RELS:
+            return node
+    return None
 
-SUBJECT_RELS = {"nsubj", "nsubj:pass", "appos", "flat", "flat:name", "nmod"}
+
+def _same_clause(sentence: Sentence, trigger: DocToken, position: int) -> bool:
+    """Does a date at ``position`` belong to the trigger's clause? "принял Додика, который
+    накануне прибыл в Москву": "накануне" dates the arrival, not the reception."""
+    token = next((t for t in sentence.tokens if t.start <= position < t.stop), None)
+    if token is None:
+        return True
+    clause = _own_clause(sentence, token)
+    return clause is None or clause.id in {t.id for t in [trigger, *sentence.ancestors(trigger)]}
 
 
-def is_attribution(sentence: Sentence, token: DocToken) -> bool:
-    """Whether the token names who speaks: "..., сообщил пресс-секретарь Дмитрий Песков".
+def status_and_date(sentence: Sentence, trigger: DocToken, article: Article) -> tuple[str, str | None]:
+    """The event's status and date; an event dated after the article has not occurred yet.
 
-    True when the token hangs below a speech verb only through subject,
-    apposition and name arcs.
+    "7 мая Владимир Путин провёдет переговоры" in a 6 May article -> ("planned", "2025-05-07")
+    even where the tagger reads the verb as past.
     """
-    speech = words("speech.tsv")
-    node, seen = token, set()
-    while node.id not in seen:
-        seen.add(node.id)
-        if node.rel not in SUBJECT_RELS:
-            return False
-        head = sentence.head(node)
-        if head is None:
-            return False
-        if head.pos == "VERB":
-            return lemma(head) in speech
-        node = head
-    return False
-
-
-def people_in_clause(sentence: Sentence, clause: DocToken, context: Context, type: str = "PER") -> list[Entity]:
-    """The entities a sentence names, without the one its attribution names.
-
-    natasha often misattaches coordinated subjects with appositions, so the
-    sentence, not one arc, is the scope: "Президент РФ Владимир Путин и
-    председатель КНР Си Цзиньпин продолжили общение, сообщил Дмитрий Песков"
-    -> Владимир Путин, Си Цзиньпин.
-    """
-    out: list[Entity] = []
-    for token in sentence.tokens:
-        entity = entity_of(token, context)
-        if entity is None or entity.type != type or entity in out:
-            continue
-        if not is_attribution(sentence, token):
-            out.append(entity)
-    return out
+    status = status_of(sentence, trigger)
+    date = date_of(sentence, trigger, article, status)
+    if status == "occurred" and date and article.date and date > article.date.isoformat()[:len(date)]:
+        status = "planned"
+    return status, date

@@ -15,6 +15,8 @@ date that spells its year ("12 марта 2025 года", "12.03.2025", "в 2024
 
 Rules (A = anchor):
 
+- A planned event (``future=True``) reads a day, a month or a bare weekday
+  without a year forward: the next one on or after A.
 - "4 февраля", "4-го февраля", "4-5 февраля", "4–5 февраля", "с 4 по 5 февраля"
   (first day; the span starts at the first number: "4 по 5 февраля"): the latest such day that is at most ``FUTURE_DAYS`` (62) days
   after A, i.e. A's year, or the next year across New Year ("4 января" in a
@@ -24,7 +26,9 @@ Rules (A = anchor):
 - "12 марта 2025 года", "12 марта 2025 г.", "12 марта 2025", "12.03.2025": as
   written. "4 февраля прошлого года": A's year - 1 ("этого"/"текущего" 0).
 - "в феврале", "в начале/конце/середине/первой половине/второй половине/первых
-  числах сентября" (month): the latest such month not after A's month; with
+  числах сентября" (month): the latest such month that starts at most
+  ``FUTURE_DAYS`` after A -- the same window as for days, so a planned "в марте"
+  in a February article is the coming March and "в мае" in it last May; with
   "2025 года" or "прошлого года" after it, that year. "февраль 2025 года",
   "с февраля 2025 года" (any case, explicit year): that month.
 - "в 2024 году", "в 2024 г.", "в начале 2025 года", "летом 2025 года",
@@ -69,7 +73,7 @@ from ..lexicons import table
 __all__ = ["DateSpan", "find_dates", "nearest_date", "FUTURE_DAYS"]
 
 FUTURE_DAYS = 62
-"""How far after the article's date a day without a year may fall."""
+"""How far after the article's date a day or a month without a year may fall."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +164,19 @@ def _day_near(anchor: date, month: int, day: int) -> str | None:
     return None
 
 
+def _day_ahead(anchor: date, month: int, day: int) -> str | None:
+    """The earliest (year, month, day) on or after the anchor: a planned "10 мая"."""
+    for year in range(anchor.year, anchor.year + 9):
+        if _day(year, month, day) and date(year, month, day) >= anchor:
+            return _day(year, month, day)
+    return None
+
+
 def _month_near(anchor: date, month: int) -> str:
-    """The latest such month not after the anchor's month."""
-    return _month(anchor.year if month <= anchor.month else anchor.year - 1, month)
+    """The latest such month whose first day is at most FUTURE_DAYS after the anchor."""
+    limit = anchor + timedelta(days=FUTURE_DAYS)
+    year = limit.year if month <= limit.month else limit.year - 1
+    return _month(year, month)
 
 
 def _months_from(anchor: date, shift: int) -> str:
@@ -237,7 +251,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "unit": ("год", "месяц", "недел", "днем", "день"),
 }
 
-_Handler = Callable[[re.Match, "date | None"], object]
+_Handler = Callable[[re.Match, "date | None", bool], object]
 _RULES: list[tuple[re.Pattern, _Handler, frozenset[str]]] = []
 
 
@@ -255,7 +269,7 @@ def _word_start(m: re.Match) -> bool:
 
 
 @_rule(rf"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d\d?)\.(?P<y>{_YEAR})(?!\.?\d)(?:\s*(?:года|г\.?)(?!\w))?", "digit")
-def _numeric(m: re.Match, anchor: date | None) -> object:
+def _numeric(m: re.Match, anchor: date | None, future: bool) -> object:
     """12.03.2025"""
     return _day(int(m["y"]), int(m["m"]), int(m["d"])) or _REJECT
 
@@ -266,7 +280,7 @@ def _numeric(m: re.Match, anchor: date | None) -> object:
     rf"\s+(?P<mon>{_alt('month_gen')})(?!\w){_YEAR_TAIL}",
     "digit", "month",
 )
-def _day_month(m: re.Match, anchor: date | None) -> object:
+def _day_month(m: re.Match, anchor: date | None, future: bool) -> object:
     """4 февраля, 4-5 февраля, 12 марта 2025 года, 4 февраля прошлого года"""
     month, day = _MONTHS[_norm(m["mon"])], int(m["d"])
     if not _day(2000, month, day):  # 2000 is a leap year: "29 февраля" passes
@@ -274,27 +288,31 @@ def _day_month(m: re.Match, anchor: date | None) -> object:
     year = _year_of(m, anchor)
     if year is not None:
         return _day(year, month, day) or _REJECT
-    return _day_near(anchor, month, day) if anchor else None
+    if anchor is None:
+        return None
+    return _day_ahead(anchor, month, day) if future else _day_near(anchor, month, day)
 
 
 @_rule(
     rf"{_IN}(?:{_PART}\s+(?P<mg>{_alt('month_gen')})|(?P<ml>{_alt('month_loc')}))(?!\w){_YEAR_TAIL}",
     "month",
 )
-def _in_month(m: re.Match, anchor: date | None) -> object:
+def _in_month(m: re.Match, anchor: date | None, future: bool) -> object:
     """в феврале, в начале сентября, в сентябре прошлого года"""
     month = _MONTHS[_norm(m["mg"] or m["ml"])]
     year = _year_of(m, anchor)
     if year is not None:
         return _month(year, month)
-    return _month_near(anchor, month) if anchor else None
+    if anchor is None:
+        return None
+    return _month(anchor.year + (month < anchor.month), month) if future else _month_near(anchor, month)
 
 
 @_rule(
     rf"(?P<mon>{_alt('month_gen', 'month_loc', 'month_other')})\s+(?P<y>{_YEAR}){_YEAR_WORD}",
     "digit", "month",
 )
-def _month_year(m: re.Match, anchor: date | None) -> object:
+def _month_year(m: re.Match, anchor: date | None, future: bool) -> object:
     """февраль 2025 года, с февраля 2025 года"""
     if not _word_start(m):
         return _REJECT
@@ -302,7 +320,7 @@ def _month_year(m: re.Match, anchor: date | None) -> object:
 
 
 @_rule(rf"{_IN}(?:(?:{_PART})\s+)?(?P<y>{_YEAR}){_YEAR_WORD}", "digit")
-def _in_year(m: re.Match, anchor: date | None) -> object:
+def _in_year(m: re.Match, anchor: date | None, future: bool) -> object:
     """в 2024 году, в начале 2025 года"""
     return m["y"]
 
@@ -311,7 +329,7 @@ def _in_year(m: re.Match, anchor: date | None) -> object:
     rf"{_alt('season')}(?:\s+(?P<y>{_YEAR}){_YEAR_WORD}|\s+(?P<ys>{_SHIFT_GEN})\s+года(?!\w))",
     "unit",
 )
-def _season(m: re.Match, anchor: date | None) -> object:
+def _season(m: re.Match, anchor: date | None, future: bool) -> object:
     """летом 2025 года, осенью прошлого года"""
     if not _word_start(m):
         return _REJECT
@@ -324,7 +342,7 @@ def _season(m: re.Match, anchor: date | None) -> object:
     rf"|(?P<sl>{_alt('shift_loc')})\s+(?P<ul>году|месяце))(?!\w)",
     "unit",
 )
-def _relative_period(m: re.Match, anchor: date | None) -> object:
+def _relative_period(m: re.Match, anchor: date | None, future: bool) -> object:
     """в прошлом году, в этом месяце, в конце прошлого года"""
     if anchor is None:
         return None
@@ -335,7 +353,7 @@ def _relative_period(m: re.Match, anchor: date | None) -> object:
 
 
 @_rule(rf"на(?<!\wна)\s+(?P<s>{_alt('shift_week')})\s+неделе(?!\w)", "unit")
-def _week(m: re.Match, anchor: date | None) -> object:
+def _week(m: re.Match, anchor: date | None, future: bool) -> object:
     """на прошлой неделе: the week's month if the week lies in one month"""
     if anchor is None:
         return None
@@ -346,12 +364,14 @@ def _week(m: re.Match, anchor: date | None) -> object:
 
 @_rule(_WEEKDAY, "weekday")
 @_rule(rf"ранее(?<!\wранее)\s+{_WEEKDAY}", "weekday")
-def _weekday(m: re.Match, anchor: date | None) -> object:
+def _weekday(m: re.Match, anchor: date | None, future: bool) -> object:
     """в среду, в прошлую среду, в понедельник вечером, ранее в среду"""
     if anchor is None:
         return None
     weekday = _LEX["weekday"][_norm(m["wd"])]
     direction = _LEX["weekday_qual"][_norm(m["q"])] if m["q"] else 0
+    if future and direction == 0:  # "встреча пройдет в среду": the coming one, or today
+        return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
     if direction > 0:
         return (anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)).isoformat()
     back = (anchor.weekday() - weekday) % 7
@@ -361,7 +381,7 @@ def _weekday(m: re.Match, anchor: date | None) -> object:
 
 
 @_rule(rf"(?P<w>{_alt('relative_day')})(?!\w)(?:\s+{_alt('day_part')}(?!\w))?", "day")
-def _relative_day(m: re.Match, anchor: date | None) -> object:
+def _relative_day(m: re.Match, anchor: date | None, future: bool) -> object:
     """сегодня, вчера, накануне, завтра вечером"""
     word = _norm(m["w"])
     if not _word_start(m) or (word == "накануне" and _is_eve_of(m.string, m.end("w"))):
@@ -372,7 +392,7 @@ def _relative_day(m: re.Match, anchor: date | None) -> object:
 
 
 @_rule(rf"(?P<w>{_alt('day_shift')})(?!\w)", "unit")
-def _day_shift(m: re.Match, anchor: date | None) -> object:
+def _day_shift(m: re.Match, anchor: date | None, future: bool) -> object:
     """днем ранее: a shift resolved once the dates before it are known"""
     return _LEX["day_shift"][_norm(m["w"])] if _word_start(m) else _REJECT
 
@@ -382,8 +402,12 @@ _NEXT_WORD = re.compile(r"\s*([\w-]+)")
 
 # --- the API -----------------------------------------------------------------
 
-def find_dates(text: str, anchor: date | None) -> list[DateSpan]:
+def find_dates(text: str, anchor: date | None, future: bool = False) -> list[DateSpan]:
     """Every date in ``text``, in text order, resolved against ``anchor``.
+
+    ``future=True`` is for a planned event: a day, month or weekday without a year
+    is the next one on or after the anchor ("Моди посетит Россию в июле" in a
+    February article is the coming July), not the one the 62-day window picks.
 
     >>> find_dates("Во вторник Лавров заявил, что ...", date(2026, 2, 4))[0].value
     '2026-02-03'
@@ -399,7 +423,7 @@ def find_dates(text: str, anchor: date | None) -> list[DateSpan]:
     for pattern, handler, needs in _RULES:
         if needs <= present:
             for m in pattern.finditer(low):
-                value = handler(m, anchor)
+                value = handler(m, anchor, future)
                 if value is not _REJECT:
                     found.append((m.start(), m.end(), value, handler is _day_shift))
     if not found:

@@ -1,49 +1,148 @@
 """visited: a named person travelled to a city or country.
 
-"Путин приезжал в Китай с официальным визитом" -> Visit(Владимир Путин, Китай).
-The dateline city is cut from the text before extraction, so it never counts.
+- "Путин приезжал в Китай с официальным визитом" -> Visit(Владимир Путин, Китай);
+- "Эмомали Рахмоном, который находится в России с официальным визитом" -> the
+  visitor is the one "который" stands for;
+- "Хурэлсухом, прибывшим в Москву" -> the noun the participle describes;
+- "визит председателя КНР Ху Цзиньтао в США" -> the genitive after the noun;
+- "в ходе визита в Украину Эрдоган договорился ..." -> the subject of the clause.
+
+The place is a city or country after "в"/"во" or "на" ("на Курилы", "побывал на
+Камчатке"), or the object of "посетил Китай", that hangs on the trigger or on its
+verb, or follows the trigger closely. A trip verb with no place goes where the
+previous sentence's visit went ("Вместе с президентом приехали ..."). The dateline
+city is cut from the text before extraction, so it never counts; "В Кремле прошли
+переговоры" names where a meeting was, not a visit.
 """
 from __future__ import annotations
 
-from ..lexicons import words
-from ..model import Event
-from ..nlp import lemma
-from .context import Context, date_of, entity_of, people_in_clause, status_of
+from functools import cache
 
-__all__ = ["extract_visits"]
+from ..lexicons import mapping, words
+from ..model import Entity, Event
+from ..nlp import DocToken, lemma
+from .context import Context, entity_of, status_and_date
+from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
+from .sentence import Sentence
 
-DESTINATION_CASES = {"в", "во"}
+__all__ = ["extract_visits", "visitors_of", "places_of"]
+
+DESTINATION = {"в", "во"}
+ONTO = {"на"}  # "на Курилы"; "на Камчатке" only where it hangs on the trigger
+# how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
+NEAR = 5
+# how many sentences after a visit "приехали Медведев и Лужков" still goes to its place
+INHERIT_WINDOW = 1
+
+
+@cache
+def _stems() -> tuple[str, ...]:
+    """Four-letter openings of the triggers, to skip sentences that cannot hold one."""
+    return tuple(sorted({word[:4] for word in words("visit.tsv")}))
+
+
+def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
+    """The verb a visit noun belongs to: "прибыл с визитом", "в ходе визита договорился".
+
+    For "с визитом" the nearest verb before it: natasha often hangs the phrase elsewhere.
+    """
+    cases = {lemma(c) for c in sentence.children.get(trigger.id, ()) if c.rel == "case"}
+    if "с" in cases:
+        index = sentence.tokens.index(trigger)
+        for token in reversed(sentence.tokens[max(0, index - 8):index]):
+            if token.pos == "VERB":
+                return token
+    head = sentence.head(trigger)
+    if head is not None and head.pos == "NOUN" and lemma(head) in words("frames.tsv"):
+        head = sentence.head(head)  # "во время визита": the verb "время" hangs on
+    if head is not None and head.pos == "VERB" and trigger.rel in ("obl", "nmod", "obj"):
+        return head
+    return None
+
+
+def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
+    """Who travelled, for one trigger word (see the module's examples)."""
+    if trigger.pos == "VERB":
+        return subject_people(sentence, trigger, context)
+    for child in sentence.children.get(trigger.id, ()):
+        if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
+            return persons_under(sentence, child, context)  # "визит председателя КНР в США"
+        if child.rel == "det" and lemma(child) in FIRST_PERSON:  # "в ходе моего визита" in a turn
+            speaker = turn_speaker(context, child.start)
+            return [speaker] if speaker else []
+    verb = _governing_verb(sentence, trigger)
+    return subject_people(sentence, verb, context) if verb is not None else []
+
+
+def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
+    """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
+    the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
+    preps = {lemma(c) for c in sentence.children.get(token.id, ()) if c.rel == "case"}
+    if _object_is_place(trigger) and (  # natasha may hang the object elsewhere: the accusative decides
+        token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
+    ):
+        return True
+    if preps & DESTINATION:
+        return True
+    return bool(preps & ONTO) and (anchored or token.feats.get("Case") == "Acc")
+
+
+def _object_is_place(trigger: DocToken) -> bool:
+    return mapping("visit.tsv").get(lemma(trigger)) == "obj"
+
+
+def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
+    """The cities and countries a trigger sends its visitor to."""
+    anchors = {trigger.id}
+    verb = trigger if trigger.pos == "VERB" else _governing_verb(sentence, trigger)
+    if verb is not None:
+        anchors.add(verb.id)
+    if _object_is_place(trigger):  # "посетили комплекс на Мамаевом кургане"
+        anchors.update(c.id for c in sentence.children.get(trigger.id, ()) if c.rel == "obj")
+    index = sentence.tokens.index(trigger)
+    near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
+    places: list[Entity] = []
+    for token in sentence.tokens:
+        place = entity_of(token, context)
+        if place is None or place.type != "LOC" or place in places:
+            continue
+        anchored = token.head_id in anchors
+        if (anchored or token.id in near) and _is_destination(sentence, token, trigger, anchored):
+            places.append(place)
+    return places
 
 
 def extract_visits(context: Context) -> list[Event]:
-    """One visit per (visitor, place) a trigger clause names."""
+    """One visit per (visitors, place) a trigger names.
+
+    A trip verb that names no place goes where the article's visit of the sentence
+    before went: "... визита российского президента в Болгарии. Вместе с президентом
+    приехали Дмитрий Медведев, Юрий Лужков" -> both visited Болгария.
+    """
     triggers = words("visit.tsv")
     events: list[Event] = []
+    recent: tuple[int, list[Entity]] = (-INHERIT_WINDOW - 1, [])  # (sentence, places) of the last visit
     for sentence in context.sentences:
+        low = sentence.text.lower().replace("ё", "е")
+        if not any(stem in low for stem in _stems()):
+            continue
         for token in sentence.tokens:
             if lemma(token) not in triggers:
                 continue
-            clause = sentence.clause(token)
-            visitors = people_in_clause(sentence, clause, context)
-            places = []
-            for candidate in sentence.tokens:
-                place = entity_of(candidate, context)
-                if place is None or place.type != "LOC" or place in places:
-                    continue
-                below = {t.id for t in [candidate, *sentence.ancestors(candidate)]}
-                if clause.id not in below and token.id not in below:
-                    continue
-                preps = [lemma(c) for c in sentence.children.get(candidate.id, ()) if c.rel == "case"]
-                if any(p in DESTINATION_CASES for p in preps):
-                    places.append(place)
-            if not visitors or not places:
+            places = places_of(sentence, token, context)
+            if places:
+                recent = (sentence.index, places)
+            elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
+                places = recent[1]
+            visitors = visitors_of(sentence, token, context) if places else []
+            if not visitors:
                 continue
-            status = status_of(sentence, token)
-            date = date_of(sentence, token, context.article, status)
+            status, date = status_and_date(sentence, token, context.article)
             for place in places:
-                events.append(Event(
+                event = Event(
                     kind="visit", participants=tuple(visitors), place=place,
-                    article_id=context.article.id, evidence=sentence.text,
-                    status=status, date=date,
-                ))
+                    article_id=context.article.id, evidence=sentence.text, status=status, date=date,
+                )
+                if event not in events:
+                    events.append(event)
     return events

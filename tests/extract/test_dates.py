@@ -40,11 +40,14 @@ CASES = [
     ("Номер 32.13.2025 не дата.", WED, []),
     ("Это было 4 февраля прошлого года.", WED, [("2025-02-04", "4 февраля прошлого года")]),
     ("Это было 4 февраля прошлого года.", None, []),
-    # --- months: the latest such month not after the anchor's month
+    # --- months: the latest such month starting at most 62 days after the anchor (as days)
     ("В феврале Лавров посетил Каир.", WED, [("2026-02", "В феврале")]),
-    ("В марте Лавров посетил Каир.", WED, [("2025-03", "В марте")]),
+    ("В марте Лавров посетит Каир.", WED, [("2026-03", "В марте")]),
+    ("В мае Лавров посетил Каир.", WED, [("2025-05", "В мае")]),
     ("В сентябре Лавров посетил Каир.", SEP, [("2025-09", "В сентябре")]),
-    ("В октябре Лавров посетил Каир.", SEP, [("2024-10", "В октябре")]),
+    ("В октябре Лавров посетит Каир.", SEP, [("2025-10", "В октябре")]),
+    ("В декабре Лавров посетил Каир.", SEP, [("2024-12", "В декабре")]),
+    ("Переговоры пройдут в январе.", date(2025, 12, 28), [("2026-01", "в январе")]),
     ("В феврале Лавров посетил Каир.", None, []),
     ("Переговоры шли в феврале-марте.", WED, [("2026-02", "в феврале")]),
     ("Визит прошел в феврале 2025 года.", WED, [("2025-02", "в феврале 2025 года")]),
@@ -171,7 +174,7 @@ MONTHS_LOC = ["январе", "феврале", "марте", "апреле", "�
 @pytest.mark.parametrize("month", range(1, 13))
 def test_every_month(month: int) -> None:
     day_anchor = date(2026, 10, 31)  # 15 January 2027 is more than 62 days ahead
-    month_anchor = date(2026, 12, 31)
+    month_anchor = date(2026, 10, 15)  # every month starts within [62 days ahead, a year back]
     assert [s.value for s in find_dates(f"Визит 15 {MONTHS_GEN[month - 1]}.", day_anchor)] == [f"2026-{month:02d}-15"]
     assert [s.value for s in find_dates(f"Визит в {MONTHS_LOC[month - 1]}.", month_anchor)] == [f"2026-{month:02d}"]
 
@@ -232,3 +235,26 @@ def test_nearest_date_in_a_sentence() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(dates).failed == 0
+
+
+@pytest.mark.parametrize("anchor", [date(2026, 1, 29), date(2026, 1, 31), date(2026, 2, 4), date(2025, 12, 28)])
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_month_resolves_like_its_first_day(anchor: date, month: int) -> None:
+    """One window for days and months: "в марте" is in the year "1 марта" is in."""
+    (day,) = find_dates(f"Визит 1 {MONTHS_GEN[month - 1]}.", anchor)
+    (whole,) = find_dates(f"Визит в {MONTHS_LOC[month - 1]}.", anchor)
+    assert whole.value == day.value[:7]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Моди посетит Россию в июле.", WED, "2026-07"),
+    ("Переговоры пройдут 10 мая.", WED, "2026-05-10"),
+    ("Переговоры пройдут 4 февраля.", WED, "2026-02-04"),
+    ("Переговоры пройдут 3 февраля.", WED, "2027-02-03"),
+    ("Встреча пройдет в пятницу.", WED, "2026-02-06"),
+    ("Встреча пройдет в среду.", WED, "2026-02-04"),
+    ("Визит пройдет в феврале 2025 года.", WED, "2025-02"),
+    ("Визит пройдет в следующем году.", WED, "2027"),
+])
+def test_a_planned_event_reads_dates_forward(text: str, anchor: date, expected: str) -> None:
+    assert [s.value for s in find_dates(text, anchor, future=True)] == [expected]

@@ -1,0 +1,361 @@
+"""Who an event is about: the people a sentence names, its subject, the implied host.
+
+- role nouns stand for people: "Главу государства сопровождали ..." (the host on
+  kremlin.ru), "Глава Российского государства провёл встречу" (the reference KB);
+- "я", "мой" in a transcript turn are its speaker ("В.Путин: ... в ходе моего визита");
+- a subject natasha did not attach is read from the words beside the verb;
+- names inside «quotes», after "вместо", in the genitive after a kinship noun, or of
+  the one an attribution names ("..., сообщил Песков") are nobody's participants.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from ..entities.names import surname_key
+from ..entities.roles import role_phrase
+from ..lexicons import table, words
+from ..model import Entity
+from ..nlp import DocToken, lemma
+from .context import Context, entity_of
+from .sentence import Sentence
+
+__all__ = [
+    "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
+    "persons_under", "subject_people", "FIRST_PERSON", "NAME_RELS",
+]
+
+
+def host_of(context: Context) -> Entity | None:
+    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
+
+    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
+    head of state of Russia on the article's date as its other side. None for other
+    publishers and for undated articles.
+    """
+    if context._host is not None:
+        return context._host[0]
+    article, host = context.article, None
+    where = " ".join(filter(None, (article.source, article.url, article.id)))
+    for pattern, phrase in table("publishers.tsv"):
+        if pattern in where and article.date is not None:
+            host = context.entities.by_role(tuple(phrase.split()))
+            break
+    context._host = (host,)
+    return host
+
+
+# a transcript turn: "В.Путин: Добрый день!", "Берл Лазар: Я как раз встретился ..."
+TURN = re.compile(
+    r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s"
+)
+FIRST_PERSON = {"я", "мой"}
+
+
+def turn_speaker(context: Context, position: int) -> Entity | None:
+    """Who speaks at a position of a transcript: the person of the last turn mark before it.
+
+    In "В.Путин: ... Вместе с вами мы отмечали эту дату в ходе моего визита в Улан-Батор"
+    "моего" is Владимир Путин. None outside transcripts.
+    """
+    if context._turns is None:
+        people = [e for e in context.entities.entities if e.type == "PER"]
+        context._turns = []
+        for mark in TURN.finditer(context.article.text):
+            key = surname_key(mark.group(1))
+            person = next((p for p in people if surname_key(p.name) == key), None)
+            context._turns.append((mark.end(), person))
+    index = bisect_right([end for end, _ in context._turns], position) - 1
+    return context._turns[index][1] if index >= 0 else None
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Lemmas of the role titles the KB resolves ("президент", "секретарь") and of the host's."""
+    titles = [row[0] for row in table("roles.tsv") if len(row) > 1 and row[1] not in ("-", "+")]
+    titles += [row[0] for row in table("host_titles.tsv")]
+    return frozenset(word for title in titles for word in title.split())
+
+
+ARGUMENT_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "root"}
+NAME_RELS = {"appos", "flat:name", "flat"}
+NSUBJ_RELS = {"nsubj", "nsubj:pass"}
+RELATIVE = {"который"}
+
+
+def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
+    """The person a bare role noun in an argument position stands for.
+
+    "Главу государства сопровождали ..." on kremlin.ru -> the host; "Глава Российского
+    государства провёл встречу" -> Владимир Путин (reference KB). A role noun with a name
+    beside it ("Президентом США Дональдом Трампом") or inside another noun phrase
+    ("помощник Президента") stands for nobody here.
+    """
+    if token.rel not in ARGUMENT_RELS:
+        return None
+    return _role_person(sentence, token, context)
+
+
+def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
+    if lemma(token) not in _titles() or entity_of(token, context):
+        return None
+    for child in sentence.children.get(token.id, ()):
+        if child.rel in NAME_RELS and entity_of(child, context) is not None:
+            return None
+    phrase = role_phrase(sentence.tokens, token)
+    host = host_of(context)
+    if host is not None and " ".join(phrase) in words("host_titles.tsv"):
+        return host
+    if len(phrase) < 2:
+        return None
+    person = None
+    if context.article.date is not None:  # the KB knows who holds an office on a day, not when undated
+        person = context.entities.by_role(phrase)
+    person = person or _introduced_as(phrase, context)
+    return person if person is not None and person.type == "PER" else None
+
+
+def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
+    """The one person the article introduced with the same title and no other country.
+
+    "Президент Саркози ..." then "президент Франции прибыл" -> Николя Саркози;
+    "министр обороны России Анатолий Сердюков" then "российского министра обороны".
+    """
+    kb = context.entities.kb
+    if kb is None:
+        return None
+
+    def signature(words_: tuple[str, ...]) -> tuple[frozenset[str], str | None]:
+        titles, country = set(), None
+        for word in words_:
+            known = kb.country_of_adjective(word) or kb.find(word, "LOC")
+            if known is not None:
+                country = known.iri
+            elif word not in _MODIFIERS:
+                titles.add(word)
+        return frozenset(titles), country
+
+    titles, country = signature(phrase)
+    found = {
+        entity for introduced, entity in context.entities.roles.items()
+        for other_titles, other_country in [signature(introduced)]
+        if other_titles == titles and other_country in (None, country)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_MODIFIERS = {"свой", "наш", "новый", "нынешний", "действующий"}
+
+
+def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
+    """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
+    for token in sentence.tokens:
+        if token.rel in NSUBJ_RELS and token.head_id == clause.id:
+            stack, seen = [token], set()  # the subject, its names and conjuncts; not "встреча с главой ..."
+            while stack:
+                node = stack.pop()
+                if node.id in seen:  # natasha's trees can have cycles
+                    continue
+                seen.add(node.id)
+                if entity_of(node, context) == entity:
+                    return True
+                stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
+    return False
+
+
+SUBJECT_RELS = {"nsubj", "nsubj:pass", "appos", "flat", "flat:name", "nmod"}
+
+
+def is_attribution(sentence: Sentence, token: DocToken) -> bool:
+    """Whether the token names who speaks: "..., сообщил пресс-секретарь Дмитрий Песков".
+
+    True when the token hangs below a speech verb only through subject,
+    apposition and name arcs.
+    """
+    speech = words("speech.tsv")
+    node, seen = token, set()
+    while node.id not in seen:
+        seen.add(node.id)
+        if node.rel not in SUBJECT_RELS:
+            return False
+        head = sentence.head(node)
+        if head is None:
+            return False
+        if head.pos == "VERB":
+            return lemma(head) in speech
+        node = head
+    return False
+
+
+def people_in_clause(
+    sentence: Sentence, clause: DocToken, context: Context, type: str = "PER", speakers: bool = False,
+) -> list[Entity]:
+    """The entities a sentence names, without the one its attribution names.
+
+    natasha often misattaches coordinated subjects with appositions, so the
+    sentence, not one arc, is the scope: "Президент РФ Владимир Путин и
+    председатель КНР Си Цзиньпин продолжили общение, сообщил Дмитрий Песков"
+    -> Владимир Путин, Си Цзиньпин. Bare role nouns count as the people they
+    stand for; names inside «quotes», after "вместо" and in the genitive after a
+    kinship noun do not. ``speakers=True`` keeps the attribution's speaker
+    ("Ковальчук рассказал Путину" is a conversation).
+    """
+    out: list[Entity] = []
+    quoted = _quoted(sentence.text)
+    for i, token in enumerate(sentence.tokens):
+        if token.pos == "PRON":  # "Вами" is nobody's name
+            continue
+        if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
+            continue
+        entity = entity_of(token, context)
+        if type == "PER" and (entity is None or _is_bare_title(entity)):
+            entity = person_of_role(sentence, token, context)
+        if entity is None or entity.type != type or entity in out:
+            continue
+        if type == "PER" and _is_relative_of(sentence, i):
+            continue
+        if speakers or not is_attribution(sentence, token):
+            out.append(entity)
+    return out
+
+
+def _quoted(text: str) -> list[bool]:
+    """For each character, whether it lies inside «guillemets»: a name in a quote is not
+    one of the reporting clause's people."""
+    inside, out = False, []
+    for char in text:  # not nested: "АО «НПП «Радар ммс»" closes at its only "»"
+        if char == "«":
+            inside = True
+        out.append(inside)
+        if char == "»":
+            inside = False
+    return out
+
+
+def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
+    """"вместо Нетаньяху", "без Лаврова": the person is named as not taking part (``lexicon/excluding.tsv``)."""
+    node = token
+    for _ in range(3):  # the name, its first name, the title it stands beside
+        if any(c.rel == "case" and lemma(c) in words("excluding.tsv") for c in sentence.children.get(node.id, ())):
+            return True
+        head = sentence.head(node)
+        if head is None or node.rel not in NAME_RELS:
+            return False
+        node = head
+    return False
+
+
+def _is_bare_title(entity: Entity) -> bool:
+    """A "person" NER made of a title alone: "Президентом" in "Вместе с Президентом"."""
+    return entity.type == "PER" and " " not in entity.name and entity.name.lower() in _titles()
+
+
+def _is_relative_of(sentence: Sentence, index: int) -> bool:
+    """Is the token at ``index`` a name in the genitive after a kinship noun?
+
+    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant.
+    """
+    token = sentence.tokens[index]
+    if token.feats.get("Case") != "Gen":
+        return False
+    return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
+
+
+def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """People a noun phrase names, through names, appositions and conjuncts, not genitives.
+
+    "Владимир Путин и Президент Белоруссии Александр Лукашенко" -> both.
+    """
+    out: list[Entity] = []
+    stack, seen = [token], set()
+    while stack:
+        node = stack.pop()
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        entity = entity_of(node, context)
+        if entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
+            entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
+        if entity is not None and entity.type == "PER" and entity not in out:
+            out.append(entity)
+        stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
+    return out
+
+
+def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """The people a participle or "который" refers back to: the nearest named before it, in
+    the participle's case, or the one just before it ("Хурэлсухом, прибывшим в Москву"); a
+    plural participle takes the whole run ("дочь Лиза и мать Раиса, приехавшие в США").
+    natasha often hangs the participle on another word."""
+    case = token.feats.get("Case") if token.rel == "acl" else None
+    index = sentence.tokens.index(token)
+    if case and token.feats.get("Number") == "Plur":
+        run = _run(sentence, reversed(sentence.tokens[:index]), case, context)
+        if run:
+            return run
+    named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
+    named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
+    for earlier, entity in named:
+        if case is None or earlier.feats.get("Case") == case:
+            return [entity]
+    if named and sentence.tokens.index(named[0][0]) >= index - 2:
+        return [named[0][1]]
+    return []
+
+
+def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity]:
+    """People in ``case`` along one noun phrase and its conjuncts, read in the given order."""
+    found: list[Entity] = []
+    for token in tokens:
+        token_case = token.feats.get("Case")
+        if not (token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
+            break
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == "PER" and token_case == case and entity not in found:
+            found.append(entity)
+    return found
+
+
+def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """A subject natasha did not attach: the nominative people just before the verb, else just
+    after it ("Хван выступил", "Путин и Президент Белоруссии Лукашенко посетили", "прибудут его
+    дочь Лиза и мать Раиса")."""
+    index = sentence.tokens.index(verb)
+    before = _run(sentence, reversed(sentence.tokens[:index]), "Nom", context)
+    return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
+
+
+def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: int = 0) -> list[Entity]:
+    """Who does what the verb says: its subject, the antecedent of "который", the
+    noun a participle describes, the object of the verb that asks for it ("пригласил
+    Путина посетить Париж"), or the subject of the verb it depends on ("посетив
+    Дюссельдорф, назвал его", "прибыл и посетил")."""
+    if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
+        head = sentence.head(verb)
+        if head is None or head.start > verb.start or any(
+            head.feats.get(f) != verb.feats.get(f) for f in ("Case", "Number")
+        ):
+            return _antecedent(sentence, verb, context)
+        return persons_under(sentence, head, context)
+    for child in sentence.children.get(verb.id, ()):
+        if child.rel in NSUBJ_RELS:
+            if lemma(child) in FIRST_PERSON:  # "я посетил" in a transcript turn
+                speaker = turn_speaker(context, child.start)
+                return [speaker] if speaker else []
+            if lemma(child) in RELATIVE:
+                head = sentence.head(verb)
+                found = persons_under(sentence, head, context) if head is not None else []
+                return found or _antecedent(sentence, child, context)
+            return persons_under(sentence, child, context)
+    head = sentence.head(verb)
+    if verb.rel == "xcomp" and head is not None:  # "Макрон пригласил Путина посетить Париж": the object
+        for child in sentence.children.get(head.id, ()):
+            if child.rel in ("obj", "iobj"):
+                found = persons_under(sentence, child, context)
+                if found:
+                    return found
+    if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB" and depth < 4:
+        return subject_people(sentence, head, context, depth + 1)
+    return _nominative_near(sentence, verb, context)

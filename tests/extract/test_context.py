@@ -1,0 +1,52 @@
+"""What extractors ask of a sentence: its status and date (kgraph.extract.context)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _trigger(context, word: str):
+    sentence = context.sentences[0]
+    return sentence, next(t for t in sentence.tokens if t.text == word)
+
+
+@pytest.mark.parametrize("text, word, status", [
+    ("Путин и Си Цзиньпин встретились в Пекине.", "встретились", "occurred"),
+    ("Путин может встретиться с Трампом.", "встретиться", "hypothetical"),
+    ("Встреча Путина и Трампа не состоится.", "Встреча", "negated"),
+    ("Путин посетит Китай.", "посетит", "planned"),
+    ("Путин планирует провести переговоры с Моди.", "переговоры", "planned"),
+    ("Лидеры договорились о встрече.", "встрече", "planned"),
+    ("Визит Нетаньяху отменён.", "Визит", "negated"),
+    ("Путин принял Додика и предложил ему сотрудничество.", "принял", "occurred"),
+    ("Эрдоган в ходе визита в Украину договорился с Януковичем о сотрудничестве.", "визита", "occurred"),
+    ("Дочь Лиза, приехавшая в США в январе, прибудет на встречу.", "приехавшая", "occurred"),
+    ("На саммите страну будет представлять Дан Меридор.", "саммите", "planned"),
+    ("Визит Нетаньяху в Вашингтон был под большим вопросом.", "Визит", "hypothetical"),
+    ("Путин хотел бы встретиться с Трампом.", "встретиться", "hypothetical"),
+    ("Путин решил посетить Китай.", "посетить", "planned"),
+    ("В Кремле не исключают встречи Путина и Трампа.", "встречи", "hypothetical"),
+    ("В Кремле не планируют встречи Путина и Трампа.", "встречи", "negated"),
+])
+def test_status_of(context_of, text, word, status):
+    from kgraph.extract.context import status_of
+
+    context = context_of(text)
+    assert status_of(*_trigger(context, word)) == status
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("7 мая Путин провёл переговоры с Мадуро.", "переговоры", ("planned", "2025-05-07")),
+    ("5 мая Путин провёл переговоры с Мадуро.", "переговоры", ("occurred", "2025-05-05")),
+    ("Путин провёл переговоры с Мадуро.", "переговоры", ("occurred", "2025-05-06")),
+    ("Путин проведёт переговоры с Мадуро.", "переговоры", ("planned", None)),
+    ("Путин проведёт переговоры с Мадуро в марте.", "переговоры", ("planned", "2026-03")),
+    # a date in a relative clause dates that clause's event only
+    ("Путин принял Додика, который накануне прибыл в Москву.", "принял", ("occurred", "2025-05-06")),
+    ("Путин принял Додика, который накануне прибыл в Москву.", "прибыл", ("occurred", "2025-05-05")),
+])
+def test_an_event_dated_after_its_article_has_not_occurred(context_of, text, word, expected):
+    from kgraph.extract.context import status_and_date
+
+    context = context_of(text)
+    sentence, trigger = _trigger(context, word)
+    assert status_and_date(sentence, trigger, context.article) == expected

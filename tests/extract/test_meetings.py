@@ -1,0 +1,102 @@
+"""met_with: meetings, talks, calls, receptions, and who else took part (kgraph.extract.meetings)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+KREMLIN = "kremlin.ru"
+DAY = date(2025, 3, 14)
+
+
+def _pairs(found: list[dict]) -> set[tuple]:
+    return {(*sorted((r["subject"], r["object"])), r["status"], r["mode"]) for r in found}
+
+
+CASES = [
+    # talks, calls, receptions; the mode from the trigger or a mode word anywhere in the sentence
+    ("Владимир Путин провёл переговоры с президентом Франции Эммануэлем Макроном.", None,
+     {("Владимир Путин", "Эммануэль Макрон", "occurred", "unknown")}),
+    ("Владимир Путин и Си Цзиньпин провели переговоры по видеосвязи.", None,
+     {("Владимир Путин", "Си Цзиньпин", "occurred", "video")}),
+    ("Сергей Лавров провёл телефонный разговор с Энтони Блинкеном.", None,
+     {("Сергей Лавров", "Энтони Блинкен", "occurred", "phone")}),
+    ("Сергей Лавров встретился с Энтони Блинкеном в Женеве.", None,
+     {("Сергей Лавров", "Энтони Блинкен", "occurred", "in_person")}),
+    ("Барак Обама принимает в Белом доме своего французского коллегу Николя Саркози.", None,
+     {("Барак Обама", "Николя Саркози", "occurred", "in_person")}),
+    # status: possible, cancelled, planned, dated after the article
+    ("Владимир Путин может встретиться с Дональдом Трампом.", None,
+     {("Владимир Путин", "Дональд Трамп", "hypothetical", "in_person")}),
+    ("Встреча Владимира Путина и Дональда Трампа не состоится.", None,
+     {("Владимир Путин", "Дональд Трамп", "negated", "in_person")}),
+    ("Владимир Путин и Нарендра Моди планируют провести переговоры.", None,
+     {("Владимир Путин", "Нарендра Моди", "planned", "unknown")}),
+    ("20 марта Владимир Путин проведёт переговоры с Александром Лукашенко.", DAY,
+     {("Александр Лукашенко", "Владимир Путин", "planned", "unknown")}),
+    # a joint visit is a meeting of the visitors
+    ("Владимир Путин и Александр Лукашенко посетили Волгоград.", None,
+     {("Александр Лукашенко", "Владимир Путин", "occurred", "in_person")}),
+    # not meetings
+    ("Владимир Путин принял отставку губернатора Евгения Куйвашева.", None, set()),
+    ("Сергей Лавров встретился с журналистами и прокомментировал слова Наото Кана.", None, set()),
+    ("Владимир Путин направил поздравительную телеграмму Си Цзиньпину.", None, set()),
+    ("Владимир Путин записал видеообращение к Си Цзиньпину.", None, set()),
+    ("Владимир Путин встретился с вдовой Героя России Сергея Чебнёва.", None, set()),
+]
+
+
+@pytest.mark.parametrize("text, day, expected", CASES)
+def test_meetings(relations, text, day, expected):
+    assert _pairs(relations(text, day, kind="met_with")) == expected
+
+
+def test_a_meeting_reported_twice_is_one_event_with_the_specific_mode(relations):
+    text = ("Владимир Путин и Си Цзиньпин провели переговоры по видеосвязи. "
+            "Переговоры Владимира Путина и Си Цзиньпина продлились три часа.")
+    found = relations(text, DAY, kind="met_with")
+    assert [(r["mode"], r["date"]) for r in found] == [("video", "2025-03-14")]
+
+
+def test_participants_join_the_meeting_being_reported(relations):
+    text = ("Владимир Путин провёл по видеосвязи совещание с постоянными членами Совета Безопасности. "
+            "В совещании приняли участие Председатель Правительства Михаил Мишустин и "
+            "Министр иностранных дел Сергей Лавров.")
+    pairs = _pairs(relations(text, DAY, kind="met_with"))
+    assert ("Владимир Путин", "Михаил Мишустин", "occurred", "video") in pairs
+    assert ("Владимир Путин", "Сергей Лавров", "occurred", "video") in pairs
+
+
+@pytest.mark.parametrize("text, guest, mode", [
+    ("Телефонный разговор с Президентом Франции Эммануэлем Макроном", "Эммануэль Макрон", "phone"),
+    ("Встреча с губернатором Мурманской области Андреем Чибисом", "Андрей Чибис", "in_person"),
+    ("В Кремле состоялась рабочая встреча с главой Чеченской Республики Рамзаном Кадыровым.",
+     "Рамзан Кадыров", "in_person"),
+])
+def test_the_publishers_principal_is_the_implied_host(relations, text, guest, mode):
+    pairs = _pairs(relations(text, DAY, source=KREMLIN, kind="met_with"))
+    assert pairs == {(*sorted(("Владимир Путин", guest)), "occurred", mode)}
+
+
+def test_no_implied_host_elsewhere(relations):
+    text = "Встреча с губернатором Мурманской области Андреем Чибисом"
+    assert relations(text, DAY, source="interfax.ru", kind="met_with") == []
+
+
+def test_those_accompanying_the_host_met_him(relations):
+    text = ("Главу государства сопровождали мэр Москвы Сергей Собянин и "
+            "Министр обороны Андрей Белоусов.")
+    pairs = _pairs(relations(text, DAY, source=KREMLIN, kind="met_with"))
+    assert ("Владимир Путин", "Сергей Собянин", "occurred", "in_person") in pairs
+    assert ("Андрей Белоусов", "Владимир Путин", "occurred", "in_person") in pairs
+
+
+def test_the_speakers_side_is_not_the_host(relations):
+    text = "Мы со Святейшим Патриархом Кириллом это обсуждали."
+    assert relations(text, DAY, source=KREMLIN, kind="met_with") == []
+
+
+def test_i_in_a_transcript_turn_is_the_speaker(relations):
+    text = "Сергей Лавров провёл брифинг. С.Лавров: Вчера я встретился с Энтони Блинкеном."
+    pairs = _pairs(relations(text, DAY, kind="met_with"))
+    assert pairs == {("Сергей Лавров", "Энтони Блинкен", "occurred", "in_person")}

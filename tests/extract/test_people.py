@@ -1,0 +1,41 @@
+"""Who an event is about: people, role nouns, the implied host (kgraph.extract.people)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+@pytest.mark.parametrize("source, day, host", [
+    ("kremlin.ru", date(2025, 3, 14), "Владимир Путин"),
+    ("gabrielkmbo/kremlin-scraper:kremlin_articles_ru_enhanced.csv", date(2019, 1, 1), "Владимир Путин"),
+    ("interfax.ru", date(2025, 3, 14), None),
+    ("kremlin.ru", None, None),
+])
+def test_host_of(context_of, source, day, host):
+    from kgraph.extract.people import host_of
+
+    found = host_of(context_of("Встреча с губернатором.", day, source))
+    assert (found.name if found else None) == host
+
+
+DAY = date(2025, 5, 6)
+
+
+@pytest.mark.parametrize("text, day, source, expected", [
+    ("Главу государства сопровождали министры.", DAY, "kremlin.ru", ["Владимир Путин"]),
+    ("Глава Российского государства провёл встречу.", DAY, None, ["Владимир Путин"]),
+    ("Помощник Президента провёл встречу.", DAY, "kremlin.ru", []),
+    ("Президент США Дональд Трамп провёл встречу.", DAY, None, ["Дональд Трамп"]),
+    # undated: the person the article introduced with the title, not today's holder
+    ("Президент Николя Саркози выступил. Президент Франции прибыл в Вашингтон.", None, None, ["Николя Саркози"]),
+    ("Глава Российского государства провёл встречу.", None, None, []),
+    ("Вместо Нетаньяху на саммит приехал Дан Меридор.", DAY, None, ["Дан Меридор"]),
+    ("Лавров сказал: «Путин прав».", DAY, None, ["Лавров"]),
+])
+def test_people_in_clause(context_of, text, day, source, expected):
+    from kgraph.extract.people import people_in_clause
+
+    context = context_of(text, day, source)
+    sentence = context.sentences[-1]
+    found = people_in_clause(sentence, sentence.tokens[0], context, speakers=True)
+    assert [e.name for e in found] == expected

@@ -1,0 +1,75 @@
+"""visited: who travelled where (kgraph.extract.visits)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2025, 3, 14)
+
+
+def _visits(found: list[dict]) -> set[tuple]:
+    return {(r["subject"], r["object"], r["status"]) for r in found}
+
+
+CASES = [
+    ("Владимир Путин прибыл в Пекин.", {("Владимир Путин", "Пекин", "occurred")}),
+    ("Владимир Путин посетит Китай с официальным визитом.", {("Владимир Путин", "Китай", "planned")}),
+    ("Министр иностранных дел Японии Сейдзи Маэхара должен прибыть в Москву.",
+     {("Сейдзи Маэхара", "Москва", "planned")}),
+    # the visitor is not whoever else the sentence names
+    ("Владимир Путин провёл переговоры с Эмомали Рахмоном, который находится в России с официальным визитом.",
+     {("Эмомали Рахмон", "Россия", "occurred")}),
+    ("В Кремле состоялась встреча Владимира Путина с Си Цзиньпином, прибывшим в Москву.",
+     {("Си Цзиньпин", "Москва", "occurred")}),
+    ("Во вторник Реджеп Эрдоган в ходе визита в Украину договорился с Виктором Януковичем о сотрудничестве.",
+     {("Реджеп Эрдоган", "Украина", "occurred")}),
+    ("Николя Саркози, посетив Дюссельдорф, назвал его маленьким Парижем.",
+     {("Николя Саркози", "Дюссельдорф", "occurred")}),
+    ("Соглашение подписано в Чикаго в последний день визита Ху Цзиньтао в США.",
+     {("Ху Цзиньтао", "США", "occurred")}),
+    ("Владимир Путин побывал на Камчатке.", {("Владимир Путин", "Камчатка", "occurred")}),
+    ("Дмитрий Медведев прилетел на Курилы.", {("Дмитрий Медведев", "Курилы", "occurred")}),
+    ("Эммануэль Макрон пригласил Владимира Путина посетить Париж.", {("Владимир Путин", "Париж", "planned")}),
+    ("Владимир Путин решил посетить Париж.", {("Владимир Путин", "Париж", "planned")}),
+    # where a meeting was, or where someone is, is not a visit
+    ("В Кремле прошли переговоры Владимира Путина с Эмомали Рахмоном.", set()),
+    ("Сергей Лавров живёт в Москве.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_visits(relations, text, expected):
+    assert _visits(relations(text, None, kind="visited")) == expected
+
+
+def test_a_visit_is_dated_by_the_sentence_or_the_article(relations):
+    found = relations("В начале сентября Владимир Путин посетил Китай.", DAY, kind="visited")
+    assert [(r["object"], r["date"]) for r in found] == [("Китай", "2024-09")]
+    found = relations("Владимир Путин прибыл в Пекин.", DAY, kind="visited")
+    assert [r["date"] for r in found] == ["2025-03-14"]
+
+
+def test_my_visit_in_a_transcript_turn_is_the_speakers(relations):
+    text = ("В.Путин: Уважаемый господин Президент! Владимир Путин рад гостям. "
+            "Мы отмечали эту дату в ходе моего визита в Улан-Батор.")
+    assert _visits(relations(text, None, kind="visited")) == {("Владимир Путин", "Улан-Батор", "occurred")}
+
+
+def test_companions_go_where_the_visit_of_the_sentence_before_went(relations):
+    text = ("Открытие стало частью визита Владимира Путина в Болгарию. "
+            "Вместе с президентом приехали Дмитрий Медведев и Юрий Лужков.")
+    visits = _visits(relations(text, None, kind="visited"))
+    assert {("Дмитрий Медведев", "Болгария", "occurred"), ("Юрий Лужков", "Болгария", "occurred")} <= visits
+
+
+def test_a_later_trip_without_a_place_goes_nowhere(relations):
+    text = ("Владимир Путин прибыл в Пекин. Переговоры длились долго. Обсуждали многое. "
+            "Затем приехал Сергей Лавров.")
+    assert ("Сергей Лавров", "Пекин", "occurred") not in _visits(relations(text, None, kind="visited"))
+
+
+def test_a_role_stands_for_the_person_the_article_introduced_with_it(relations):
+    text = ("Министр обороны России Анатолий Сердюков провёл совещание. "
+            "Япония выразила протест против визита российского министра обороны, посетившего Сахалин.")
+    assert ("Анатолий Сердюков", "Сахалин", "occurred") in _visits(relations(text, None, kind="visited"))
