@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 
-from .decoding import NotText, decode_text, detect_encoding
+from .decoding import NotText, bom_encoding, decode_text, detect_encoding
 from .markup import html_to_text, looks_like_html
 from .model import Article
 
@@ -289,14 +289,14 @@ def _read_html_file(path: Path, root: Path | None, max_chars: int) -> Iterator[A
 
 
 def _read_jsonl_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Article | Skipped]:
+    """JSONL in UTF-8, cp1251 or UTF-16/32 with a BOM; a file whose first line has NUL bytes is binary.
+
+    A NUL byte further on spoils its own line only: JSON allows none.
+    """
     with path.open("rb") as handle:
-        try:
-            # undecodable lines are skipped one by one, so UTF-8 unless it is clearly cp1251
-            encoding = detect_encoding(handle.read(JSONL_SAMPLE), default="utf-8")
-        except NotText as error:
-            yield Skipped(str(path), str(error))
-            return
+        sample = handle.read(JSONL_SAMPLE)
         handle.seek(0)
+        encoding = bom_encoding(sample)
         if encoding in ("utf-16", "utf-32"):  # not splittable into lines as bytes: decode it whole
             try:
                 lines = enumerate(decode_text(handle.read(), encoding).split("\n"), 1)
@@ -304,7 +304,12 @@ def _read_jsonl_file(path: Path, root: Path | None, max_chars: int) -> Iterator[
                 yield Skipped(str(path), str(error))
                 return
             yield from _read_jsonl(lines, str(path), max_chars)
+        elif b"\x00" in sample.partition(b"\n")[0]:
+            yield Skipped(str(path), "binary file (NUL bytes)")
         else:
+            # undecodable lines are skipped one by one, so UTF-8 unless it is clearly cp1251
+            text_lines = b"\n".join(line for line in sample.split(b"\n") if b"\x00" not in line)
+            encoding = encoding or detect_encoding(text_lines, default="utf-8")
             yield from _read_jsonl(_decoded_lines(handle, encoding), str(path), max_chars)
 
 

@@ -21,7 +21,7 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["NotText", "BOMS", "LEGACY", "detect_encoding", "decode_text", "is_russian"]
+__all__ = ["NotText", "BOMS", "LEGACY", "bom_encoding", "detect_encoding", "decode_text", "is_russian"]
 
 # (mark, codec), UTF-32 first: its little-endian mark starts with UTF-16's
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -52,8 +52,16 @@ def is_russian(text: str) -> bool:
 def _refuse_binary(text: str) -> str:
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in WHITESPACE_CONTROLS)
     if controls > CONTROL_SHARE * len(text):
-        raise NotText(f"binary file ({controls} control characters in {len(text)})")
+        raise NotText(f"binary data ({controls} control characters in {len(text)})")
     return text
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec named by the byte-order mark ``data`` opens with, or None."""
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return codec
+    return None
 
 
 def detect_encoding(data: bytes, default: str | None = None) -> str:
@@ -64,9 +72,9 @@ def detect_encoding(data: bytes, default: str | None = None) -> str:
     when there is one; raises :class:`NotText` for them otherwise, and for
     binary (NUL bytes) always.
     """
-    for mark, codec in BOMS:
-        if data.startswith(mark):
-            return codec
+    bom = bom_encoding(data)
+    if bom:
+        return bom
     if b"\x00" in data:
         raise NotText("binary file (NUL bytes)")
     try:

@@ -38,6 +38,8 @@ class Pipeline:
         self.ner = NewsNERTagger(embedding)
 
     def __call__(self, text: str) -> Doc:
+        if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
+            return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.tag_morph(self.morph)

@@ -153,7 +153,7 @@ def test_stdin_bytes_are_decoded_like_files(monkeypatch, data, expected):
     assert article.text == expected
 
 
-@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"\x00\x01\x02", "binary file")])
+@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"\x00\x01\x02", "binary file (NUL bytes)")])
 def test_unreadable_stdin_is_skipped(monkeypatch, data, reason):
     monkeypatch.setattr("sys.stdin", BytesStdin(data))
     (skip,) = read_path("-")
@@ -247,6 +247,14 @@ def test_more_bad_jsonl_lines_are_skipped_with_their_line_number(tmp_path, line,
     first, skip = read_path(path)
     assert first.id == "ok1"
     assert skip.origin == f"{path}:2" and reason in skip.reason
+
+
+def test_a_nul_byte_after_the_first_line_spoils_only_its_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes('{"id": "a", "text": "Да."}\n\x00\x00\n{"id": "b", "text": "Т.\x00"}\n{"id": "c", "text": "Да."}\n'.encode())
+    items = list(read_path(path))
+    assert [(i.origin.rsplit(":")[-1], getattr(i, "reason", "built")[:25]) for i in items] == [
+        ("1", "built"), ("2", "binary data (2 control ch"), ("3", "broken JSON (Invalid cont"), ("4", "built")]
 
 
 def test_a_binary_jsonl_file_is_one_skip_not_one_per_line(tmp_path):

@@ -24,7 +24,7 @@ def test_russian_text_is_decoded_in_every_encoding_we_read(data):
 
 @pytest.mark.parametrize("data, reason", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes)"),
-    (bytes(range(1, 32)) * 4, "binary file"),
+    (bytes(range(1, 32)) * 4, "binary data (88 control characters in 124)"),
     ("Le président à l'Élysée".encode("latin-1"), "not UTF-8 (invalid byte 0xe9 at 5)"),
     (RUSSIAN.encode()[:9] + b"\xff" + RUSSIAN.encode()[9:], "nor cp1251 Russian"),  # one broken byte
     (codecs.BOM_UTF16_LE + b"\x00\xd8", "not UTF-16 text (invalid byte 0x00 at 2)"),  # a lone surrogate
