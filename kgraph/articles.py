@@ -20,6 +20,7 @@ building: empty, too long, no letters, no Cyrillic.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -257,17 +258,35 @@ def _decoded_lines(handle, encoding: str) -> Iterator[tuple[int, str | NotText]]
             yield number, error
 
 
+def _name(path: Path | str) -> str:
+    """A path as text, even when the file system could not decode it.
+
+    A name from a Windows archive in cp1251 comes as undecodable bytes: read
+    as cp1251 Russian when it is, else its bad bytes escaped ("bad\\xff.txt").
+    """
+    name = str(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return decode_text(raw)
+    except NotText:
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def _article_id(path: Path, root: Path | None) -> str:
     """The id of a text file: its path below the folder read, without suffix."""
     relative = path.relative_to(root) if root else Path(path.name)
-    return relative.with_suffix("").as_posix()
+    return _name(relative.with_suffix("").as_posix())
 
 
 def _too_big(path: Path, max_chars: int) -> Skipped | None:
     """A file too big to hold an article of ``max_chars``, refused before it is read."""
     size = path.stat().st_size
     if size > BYTES_PER_CHAR * max_chars:
-        return Skipped(str(path), f"too long: {size:,} bytes (the limit is {max_chars:,} characters)")
+        return Skipped(_name(path), f"too long: {size:,} bytes (the limit is {max_chars:,} characters)")
     return None
 
 
@@ -279,9 +298,9 @@ def _read_text_file(path: Path, root: Path | None, max_chars: int, html: bool | 
     try:
         text = decode_text(path.read_bytes())
     except NotText as error:
-        yield Skipped(str(path), str(error))
+        yield Skipped(_name(path), str(error))
         return
-    yield read_text(text, _article_id(path, root), str(path), html=html, max_chars=max_chars)
+    yield read_text(text, _article_id(path, root), _name(path), html=html, max_chars=max_chars)
 
 
 def _read_html_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Article | Skipped]:
@@ -301,16 +320,16 @@ def _read_jsonl_file(path: Path, root: Path | None, max_chars: int) -> Iterator[
             try:
                 lines = enumerate(decode_text(handle.read(), encoding).split("\n"), 1)
             except NotText as error:
-                yield Skipped(str(path), str(error))
+                yield Skipped(_name(path), str(error))
                 return
-            yield from _read_jsonl(lines, str(path), max_chars)
+            yield from _read_jsonl(lines, _name(path), max_chars)
         elif b"\x00" in sample.partition(b"\n")[0]:
-            yield Skipped(str(path), "binary file (NUL bytes)")
+            yield Skipped(_name(path), "binary file (NUL bytes)")
         else:
             # undecodable lines are skipped one by one, so UTF-8 unless it is clearly cp1251
             text_lines = b"\n".join(line for line in sample.split(b"\n") if b"\x00" not in line)
             encoding = encoding or detect_encoding(text_lines, default="utf-8")
-            yield from _read_jsonl(_decoded_lines(handle, encoding), str(path), max_chars)
+            yield from _read_jsonl(_decoded_lines(handle, encoding), _name(path), max_chars)
 
 
 # suffix -> reader of one file; a folder is read for these suffixes only
@@ -329,7 +348,7 @@ def _read_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Articl
     try:
         yield from reader(path, root, max_chars)
     except OSError as error:
-        yield Skipped(str(path), f"cannot read: {error.strerror or error}")
+        yield Skipped(_name(path), f"cannot read: {error.strerror or error}")
 
 
 def _read_stdin(max_chars: int) -> Iterator[Article | Skipped]:
@@ -361,12 +380,12 @@ def read_path(path: str | Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterat
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
         if not files:
-            yield Skipped(str(path), f"no {', '.join(sorted(READERS))} files in the folder")
+            yield Skipped(_name(path), f"no {', '.join(sorted(READERS))} files in the folder")
         for child in files:
             yield from _read_file(child, path, max_chars)
         return
     if not path.exists():
-        yield Skipped(str(path), "no such file or folder")
+        yield Skipped(_name(path), "no such file or folder")
         return
     yield from _read_file(path, None, max_chars)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 from datetime import date
 
 import pytest
@@ -289,3 +290,16 @@ def test_a_file_that_cannot_be_opened_is_skipped(tmp_path, monkeypatch):
 def test_a_skip_is_always_one_line():
     skip = Skipped("a\nb.txt", "broken\nreason  here")
     assert (skip.origin, skip.reason) == ("a b.txt", "broken reason here")
+
+
+def test_file_names_that_are_not_utf8_give_readable_ids(tmp_path):
+    """A zip from Windows unpacks cp1251 names as undecodable bytes; RDF IRIs need real text."""
+    names = [b"\xcf\xf3\xf2\xe8\xed.txt", b"bad\xff.txt"]  # "Путин.txt" in cp1251; a stray byte
+    try:
+        for name in names:
+            (tmp_path / os.fsdecode(name)).write_text("Текст.", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    articles = list(read_path(tmp_path))
+    assert sorted(a.id for a in articles) == ["bad\\xff", "Путин"]
+    assert all(a.origin.encode("utf-8") for a in articles)

@@ -167,5 +167,6 @@ def test_any_russianish_text_gives_well_formed_relations(process, text, day):
 @example(" ")
 @example("\u200b")
 @example("Путин\x00встретился\ud7ff с\U0001f600 Си.")
+@example("Владимир Пу𗀀тин встретился с 𗀀 Си.")  # Tangut letters have no Unicode name: pymorphy2 raised ValueError
 def test_any_unicode_text_gives_well_formed_relations(process, text):
     assert_well_formed_relations(process(Article(id="u", text=text)), text)
