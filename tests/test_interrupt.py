@@ -1,7 +1,7 @@
 """Interruptions: Ctrl-C or a kill during ``kgraph build -o graph.ttl`` never leaves half a graph.
 
-Each test starts a real ``python3 -m kgraph build`` over a few hundred short
-articles, with ``graph.ttl`` already holding a previous good graph, and
+Each test starts a real ``python3 -m kgraph build`` (or ``extract``) over a few
+hundred short articles, with the output file already holding a previous good one, and
 interrupts it mid-run, as a user's Ctrl-C does: SIGINT to the whole process
 group (so worker processes get it too). The input opens with a broken line,
 so the command's first warning on stderr says that reading -- past imports
@@ -47,7 +47,7 @@ def big_input(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def old_graph(tmp_path, seed_graph_file) -> Path:
-    """``out/graph.ttl`` holding a previous good graph, alone in its folder."""
+    """``out/graph.ttl`` holding a previous good graph, alone in its folder (renamed for extract)."""
     out = tmp_path / "out"
     out.mkdir()
     path = out / "graph.ttl"
@@ -55,12 +55,13 @@ def old_graph(tmp_path, seed_graph_file) -> Path:
     return path
 
 
-def start_build(source: Path, output: Path, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "kgraph", "build", str(source), "-o", str(output)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True,
-    )
+def start(command: str, source: Path, output: Path, log: Path) -> subprocess.Popen:
+    with log.open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kgraph", command, str(source), "-o", str(output)],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+        )
 
 
 def interrupt_mid_run(process: subprocess.Popen, log: Path, sig: signal.Signals) -> int:
@@ -85,22 +86,25 @@ def articles_in(path: Path) -> set[str]:
     return {str(o).rsplit("/", 1)[-1] for o in graph.objects() if "/article/" in str(o)}
 
 
-def test_ctrl_c_keeps_the_old_graph_and_leaves_no_temp_file(big_input, old_graph, tmp_path):
-    old = old_graph.read_bytes()
+@pytest.mark.parametrize("command, name", [("build", "graph.ttl"), ("extract", "pred.jsonl")])
+def test_ctrl_c_keeps_the_old_output_and_leaves_no_temp_file(big_input, old_graph, tmp_path, command, name):
+    output = old_graph.with_name(name)
+    old_graph.rename(output)
+    old = output.read_bytes()
     log = tmp_path / "stderr.txt"
-    code = interrupt_mid_run(start_build(big_input, old_graph, log), log, signal.SIGINT)
+    code = interrupt_mid_run(start(command, big_input, output, log), log, signal.SIGINT)
     err = log.read_text(encoding="utf-8")
     assert code == 130, err
     assert "kgraph: interrupted" in err and "Traceback" not in err
-    assert old_graph.read_bytes() == old
-    assert [p.name for p in old_graph.parent.iterdir()] == ["graph.ttl"]
+    assert output.read_bytes() == old
+    assert [p.name for p in output.parent.iterdir()] == [name]
 
 
 def test_a_killed_build_leaves_the_old_graph_or_a_complete_one(big_input, old_graph, tmp_path):
     """SIGKILL cannot be cleaned up after: a temp file may stay, half a graph.ttl may not."""
     old = old_graph.read_bytes()
     log = tmp_path / "stderr.txt"
-    code = interrupt_mid_run(start_build(big_input, old_graph, log), log, signal.SIGKILL)
+    code = interrupt_mid_run(start("build", big_input, old_graph, log), log, signal.SIGKILL)
     assert code == -signal.SIGKILL
     data = old_graph.read_bytes()
     assert data == old or articles_in(old_graph) == {f"a{i}" for i in range(ARTICLES)}
