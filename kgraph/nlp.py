@@ -38,6 +38,8 @@ class Pipeline:
         self.ner = NewsNERTagger(embedding)
 
     def __call__(self, text: str) -> Doc:
+        if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
+            return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.tag_morph(self.morph)
@@ -60,7 +62,10 @@ def analyze(text: str) -> Doc:
 def lemma(token: DocToken) -> str:
     """The token's lowercase lemma, ё as е: "встречались" -> "встречаться"."""
     if token.lemma is None:
-        token.lemmatize(pipeline().morph_vocab)
+        try:
+            token.lemmatize(pipeline().morph_vocab)
+        except ValueError:  # pymorphy2 fails on letters without a Unicode name (Tangut "𗀀")
+            token.lemma = token.text
     return token.lemma.lower().replace("ё", "е")
 
 

@@ -1,0 +1,138 @@
+"""Interruptions: Ctrl-C or a kill during ``kgraph build -o graph.ttl`` never leaves half a graph.
+
+Each test starts a real ``python3 -m kgraph build`` (or ``extract``) over a few
+hundred short articles, with the output file already holding a previous good one, and
+interrupts it mid-run, as a user's Ctrl-C does: SIGINT to the whole process
+group (so worker processes get it too). The input opens with a broken line,
+so the command's first warning on stderr says that reading -- past imports
+and inside the command -- has begun.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kgraph.store import atomic_write
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = 300  # ~10 s of natasha on an idle core: the run is still going when it is interrupted
+STARTED = "kgraph: warning: skipped"
+SETTLE = 2.0  # seconds after the first warning: natasha is loading or articles are being processed
+DEADLINE = 120.0
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+
+
+@pytest.fixture(scope="module")
+def big_input(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("input") / "big.jsonl"
+    people = ["Си Цзиньпином", "Нарендрой Моди", "Реджепом Тайипом Эрдоганом", "Александром Лукашенко"]
+    lines = ["{broken"] + [
+        json.dumps({"id": f"a{i}", "date": "2026-02-04",
+                    "text": f"Президент РФ Владимир Путин провел переговоры с {people[i % len(people)]}."},
+                   ensure_ascii=False)
+        for i in range(ARTICLES)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def old_graph(tmp_path, seed_graph_file) -> Path:
+    """``out/graph.ttl`` holding a previous good graph, alone in its folder (renamed for extract)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "graph.ttl"
+    path.write_bytes(seed_graph_file.read_bytes())
+    return path
+
+
+def start(command: str, source: Path, output: Path, log: Path) -> subprocess.Popen:
+    with log.open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kgraph", command, str(source), "-o", str(output)],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+        )
+
+
+def interrupt_mid_run(process: subprocess.Popen, log: Path, sig: signal.Signals) -> int:
+    """Wait until the build reads its input, let it work a little, signal its process group."""
+    deadline = time.monotonic() + DEADLINE
+    while STARTED not in log.read_text(encoding="utf-8", errors="replace"):
+        assert process.poll() is None, f"build ended before it was interrupted: {log.read_text()}"
+        assert time.monotonic() < deadline, "build never started reading"
+        time.sleep(0.05)
+    time.sleep(SETTLE)
+    assert process.poll() is None, "build finished before it was interrupted: make the input bigger"
+    os.killpg(process.pid, sig)
+    try:
+        return process.wait(timeout=DEADLINE)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def articles_in(path: Path) -> set[str]:
+    graph = Graph().parse(path, format="turtle")
+    return {str(o).rsplit("/", 1)[-1] for o in graph.objects() if "/article/" in str(o)}
+
+
+@pytest.mark.parametrize("command, name", [("build", "graph.ttl"), ("extract", "pred.jsonl")])
+def test_ctrl_c_keeps_the_old_output_and_leaves_no_temp_file(big_input, old_graph, tmp_path, command, name):
+    output = old_graph.with_name(name)
+    old_graph.rename(output)
+    old = output.read_bytes()
+    log = tmp_path / "stderr.txt"
+    code = interrupt_mid_run(start(command, big_input, output, log), log, signal.SIGINT)
+    err = log.read_text(encoding="utf-8")
+    assert code == 130, err
+    assert "kgraph: interrupted" in err and "Traceback" not in err
+    assert output.read_bytes() == old
+    assert [p.name for p in output.parent.iterdir()] == [name]
+
+
+def test_a_killed_build_leaves_the_old_graph_or_a_complete_one(big_input, old_graph, tmp_path):
+    """SIGKILL cannot be cleaned up after: a temp file may stay, half a graph.ttl may not."""
+    old = old_graph.read_bytes()
+    log = tmp_path / "stderr.txt"
+    code = interrupt_mid_run(start("build", big_input, old_graph, log), log, signal.SIGKILL)
+    assert code == -signal.SIGKILL
+    data = old_graph.read_bytes()
+    assert data == old or articles_in(old_graph) == {f"a{i}" for i in range(ARTICLES)}
+    leftovers = [p.name for p in old_graph.parent.iterdir() if p.name != "graph.ttl"]
+    assert all(name.startswith(".graph.ttl.") and name.endswith(".tmp") for name in leftovers), leftovers
+
+
+class Interrupt(BaseException):
+    """What Ctrl-C raises, or a crash, at the worst moment: data written, not yet renamed."""
+
+
+def test_atomic_write_interrupted_before_the_rename_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(b"old complete graph\n")
+
+    def interrupted(source, destination):
+        assert Path(source).read_bytes() == b"new graph, complete in its temp file\n"
+        raise Interrupt
+
+    monkeypatch.setattr("kgraph.store.os.replace", interrupted)
+    with pytest.raises(Interrupt):
+        atomic_write(path, b"new graph, complete in its temp file\n")
+    assert path.read_bytes() == b"old complete graph\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_atomic_write_replaces_the_file_whole(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(b"old\n")
+    atomic_write(path, b"new\n")
+    assert path.read_bytes() == b"new\n" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
