@@ -4,21 +4,62 @@
 'Владимир Путин'
 >>> surname_key("В.Путин")
 'путин'
+>>> surname_stem("Руденей") == surname_stem("Руденя")
+True
+>>> clean_person_name("Джоэл Саймон (Joel Simon)")
+'Джоэл Саймон'
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-__all__ = ["drop_patronymic", "surname_key", "is_initialed", "fullest_name", "fold"]
+__all__ = [
+    "drop_patronymic", "surname_key", "surname_stem", "is_initialed", "is_patronymic", "fullest_name",
+    "fold", "clean_person_name",
+]
 
 PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)$")
 INITIAL = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*)+")
+PARENTHESES = re.compile(r"\s*\([^)]*\)?")
+LATIN = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
+# case endings a surname may carry, longest first: "Руденей", "Лавровым", "Пескова"
+ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
+           "а", "я", "у", "ю", "е", "ы", "и")
+MIN_STEM = 3
 
 
 def fold(text: str) -> str:
     """Lowercase with ё as е, for comparing names: "Пётр" == "петр"."""
     return text.lower().replace("ё", "е")
+
+
+def clean_person_name(name: str) -> str:
+    """A person's name without a parenthesized original, Latin words beside Cyrillic ones and
+    a doubled word: "Джоэл Саймон (Joel Simon)" -> "Джоэл Саймон", "Кирилл Кирилл" -> "Кирилл"."""
+    words = PARENTHESES.sub(" ", name).split()
+    if any(not LATIN.match(w) for w in words):
+        words = [w for w in words if not LATIN.match(w)]
+    out: list[str] = []
+    for word in words:
+        if not out or fold(word) != fold(out[-1]):
+            out.append(word)
+    return " ".join(out)
+
+
+def surname_stem(word: str) -> str:
+    """A surname without its case ending, for grouping inflected mentions:
+    "Лавровым", "Лаврова" -> "лавров"; "Руденей", "Руденя" -> "руден"; "Си" stays "си"."""
+    word = fold(word)
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def is_patronymic(word: str) -> bool:
+    """"Владимирович", "Альфредовна"."""
+    return bool(PATRONYMIC.match(word))
 
 
 def drop_patronymic(name: str) -> str:

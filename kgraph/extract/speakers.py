@@ -1,0 +1,136 @@
+"""Who speaks: the person an attribution names, a role, or "он" resolved to a person.
+
+natasha often hangs the subject of an inverted attribution on the wrong verb
+("«...», – сказал в беседе с корреспондентом лидер ДПНИ Александр Белов"), so the
+syntactic subject is tried first and a nominative name after the verb next.
+Anonymous sources ("сказал источник", "эксперты считают") give no speaker.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..entities.roles import role_phrase
+from ..model import Entity
+from ..nlp import DocToken, lemma
+from .context import Context
+from .sentence import Sentence
+
+__all__ = ["Speakers", "Named"]
+
+PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
+SPEAKER_TYPES = ("PER", "ORG")
+# the words that end the stretch after a verb where an inverted subject may stand
+STRETCH_END = {"«", "“", '"', ":", "что", "чтобы"}
+
+
+@dataclass(frozen=True)
+class Named:
+    """One token of the article that names a person: where, who, in which case and gender."""
+
+    start: int
+    entity: Entity
+    nominative: bool
+    gender: str | None
+
+
+class Speakers:
+    """The speakers of one article's attributions."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.named: list[Named] = []
+        for sentence in context.sentences:
+            for token in sentence.tokens:
+                entity = context.entities.at(token.start, token.stop)
+                if entity is not None and entity.type == "PER":
+                    self.named.append(Named(token.start, entity, _nominative(token), token.feats.get("Gender")))
+        self._starts = [n.start for n in self.named]
+
+    def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The speaker of a speech verb: its subject, else a nominative name or pronoun after it.
+
+        "Песков сказал", "- сказал пресс-секретарь Кремля", "- добавил он".
+        """
+        subject = _subject(sentence, verb)
+        if subject is not None:
+            found = self.of_phrase(sentence, subject)
+            if found is not None:
+                return found
+        return self.after(sentence, verb)
+
+    def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
+        """The entity a noun phrase names: a name in it, a pronoun, or a role ("президент РФ")."""
+        tokens = sentence.subtree(head)
+        for wanted in SPEAKER_TYPES:
+            for token in tokens:
+                entity = self.context.entities.at(token.start, token.stop)
+                if entity is not None and entity.type == wanted:
+                    return entity
+        word = lemma(head)
+        if word in PRONOUN_GENDER:
+            return self.before(head.start, PRONOUN_GENDER[word])
+        if head.pos == "NOUN":
+            return self.context.entities.by_role(role_phrase(sentence.tokens, head))
+        return None
+
+    def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """A nominative name, pronoun or role right after the verb: "- уточнил Белов"."""
+        index = sentence.index_of(verb)
+        for token in sentence.tokens[index + 1:]:
+            if token.text in STRETCH_END or lemma(token) in STRETCH_END:
+                break
+            if not _nominative(token) or token.pos not in ("PROPN", "NOUN", "PRON"):
+                continue
+            entity = self.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return entity
+            word = lemma(token)
+            if word in PRONOUN_GENDER:
+                return self.before(token.start, PRONOUN_GENDER[word])
+            if token.pos == "NOUN" and token.head_id in (verb.id, verb.head_id):
+                return self.context.entities.by_role(role_phrase(sentence.tokens, token))
+        return None
+
+    def before(self, position: int, gender: str | None = None) -> Entity | None:
+        """Whom "он"/"она" at a position means: the last person named as a subject before it.
+
+        A person of the other gender is skipped; with no subject, the last person named.
+        """
+        last = None
+        for named in reversed(self.named[:bisect_left(self._starts, position)]):
+            if gender and named.gender and named.gender != gender:
+                continue
+            if named.nominative:
+                return named.entity
+            last = last or named.entity
+        return last
+
+    def in_span(self, sentence: Sentence, start: int, stop: int) -> Entity | None:
+        """The first nominative person (else organization) named in [start, stop) of a sentence."""
+        for wanted in SPEAKER_TYPES:
+            for token in sentence.tokens:
+                if token.start < start or token.stop > stop or not _nominative(token):
+                    continue
+                entity = self.context.entities.at(token.start, token.stop)
+                if entity is not None and entity.type == wanted:
+                    return entity
+        return None
+
+
+def _nominative(token: DocToken) -> bool:
+    return token.feats.get("Case", "Nom") == "Nom"
+
+
+def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
+    """The verb's nsubj, or that of the verb it is coordinated with ("заявил и добавил")."""
+    nodes = [verb]
+    if verb.rel == "conj":
+        head = sentence.head(verb)
+        if head is not None:
+            nodes.append(head)
+    for node in nodes:
+        for child in sentence.children.get(node.id, ()):
+            if child.rel in ("nsubj", "nsubj:pass"):
+                return child
+    return None
