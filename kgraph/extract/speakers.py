@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..entities.roles import role_phrase
+from ..lexicons import words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context
@@ -71,8 +72,27 @@ class Speakers:
         if word in PRONOUN_GENDER:
             return self.before(head.start, PRONOUN_GENDER[word])
         if head.pos == "NOUN":
-            return self.context.entities.by_role(role_phrase(sentence.tokens, head))
+            return self.of_role(sentence, head)
         return None
+
+    def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
+        """The person a role noun names: "президент РФ" by the article's or the KB's roles,
+        else "премьер", "чиновник", "представитель Philips" as the person last named as a
+        subject, in this paragraph or the one before. Anonymous and plural nouns ("источник",
+        "эксперты") name nobody."""
+        found = self.context.entities.by_role(role_phrase(sentence.tokens, head))
+        if found is not None:
+            return found
+        if (head.feats.get("Animacy") != "Anim" or head.feats.get("Number") == "Plur"
+                or lemma(head) in words("anonymous.tsv")):
+            return None
+        text = self.context.article.text
+        paragraph = text.rfind("\n", 0, head.start)
+        earlier = text.rfind("\n", 0, max(paragraph, 0))
+        person = self.before(head.start, nominative=True)
+        if person is None or not any(m.start > earlier for m in person.mentions if m.start < head.start):
+            return None
+        return person
 
     def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """A nominative name, pronoun or role right after the verb: "- уточнил Белов"."""
@@ -89,13 +109,14 @@ class Speakers:
             if word in PRONOUN_GENDER:
                 return self.before(token.start, PRONOUN_GENDER[word])
             if token.pos == "NOUN" and token.head_id in (verb.id, verb.head_id):
-                return self.context.entities.by_role(role_phrase(sentence.tokens, token))
+                return self.of_role(sentence, token)
         return None
 
-    def before(self, position: int, gender: str | None = None) -> Entity | None:
+    def before(self, position: int, gender: str | None = None, nominative: bool = False) -> Entity | None:
         """Whom "он"/"она" at a position means: the last person named as a subject before it.
 
-        A person of the other gender is skipped; with no subject, the last person named.
+        A person of the other gender is skipped; with no subject, the last person named
+        (unless ``nominative`` asks for a subject only).
         """
         last = None
         for named in reversed(self.named[:bisect_left(self._starts, position)]):
@@ -104,13 +125,13 @@ class Speakers:
             if named.nominative:
                 return named.entity
             last = last or named.entity
-        return last
+        return None if nominative else last
 
-    def in_span(self, sentence: Sentence, start: int, stop: int) -> Entity | None:
+    def in_span(self, sentence: Sentence, start: int, stop: int, any_case: bool = False) -> Entity | None:
         """The first nominative person (else organization) named in [start, stop) of a sentence."""
         for wanted in SPEAKER_TYPES:
             for token in sentence.tokens:
-                if token.start < start or token.stop > stop or not _nominative(token):
+                if token.start < start or token.stop > stop or not (any_case or _nominative(token)):
                     continue
                 entity = self.context.entities.at(token.start, token.stop)
                 if entity is not None and entity.type == wanted:
@@ -125,12 +146,12 @@ def _nominative(token: DocToken) -> bool:
 def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
     """The verb's nsubj, or that of the verb it is coordinated with ("заявил и добавил")."""
     nodes = [verb]
-    if verb.rel == "conj":
+    if verb.rel in ("conj", "advcl"):  # "заявил и добавил", "заявил, отметив"
         head = sentence.head(verb)
         if head is not None:
             nodes.append(head)
     for node in nodes:
-        for child in sentence.children.get(node.id, ()):
-            if child.rel in ("nsubj", "nsubj:pass"):
-                return child
+        subjects = [c for c in sentence.children.get(node.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
+        if subjects:  # of several (natasha joins a headline to the lead), the nearest noun
+            return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - node.start)))
     return None

@@ -141,7 +141,7 @@ def _inner_pieces(art: _Article, start: int, stop: int) -> list[tuple[int, int, 
         pieces.append((cursor, a, speaker))
         cursor = b
     pieces.append((cursor, stop, inner[-1][2]))
-    return [(a, b, s) for a, b, s in pieces if a < b]
+    return [(a, b, s) for a, b, s in pieces if len(WORD.findall(art.text[a:b])) >= MIN_QUOTE_WORDS]
 
 
 def _speech_near(art: _Article, position: int, within: int) -> tuple[Sentence, DocToken] | None:
@@ -165,7 +165,13 @@ def _attribution_after(art: _Article, stop: int) -> Entity | None:
     if not art.text[stop + 1:tail.end()].strip():  # "«...» сказал" without punctuation is rare
         return None
     hit = _speech_near(art, tail.end(), 4)
-    return art.speakers.of_verb(*hit) if hit else None
+    if hit is None:
+        return None
+    sentence, verb = hit
+    if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
+        person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
+        return person if person is not None and person.type == "PER" else None
+    return art.speakers.of_verb(sentence, verb)
 
 
 def _attribution_before(art: _Article, start: int) -> Entity | None:
@@ -190,11 +196,62 @@ def _reported(art: _Article) -> None:
         for index, verb in enumerate(sentence.tokens):
             if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part":
                 continue
+            if art.speech.get(lemma(verb)) == "quoted":
+                continue
+            speaker = art.speakers.of_verb(sentence, verb)
+            if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
+                art.add(*_previous_content(art, sentence), speaker, "reported")
+                continue
+            parenthetical = _parenthetical(sentence, index)
+            if parenthetical is not None:  # "Сейчас, продолжал он, правительство ..."
+                art.add(parenthetical, sentence.stop, speaker, "reported")
+                continue
             begin = _complement(art, sentence, index)
             if begin is None:
                 continue
-            stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else sentence.stop
-            art.add(begin, stop, art.speakers.of_verb(sentence, verb), "reported")
+            stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
+            art.add(begin, stop, speaker, "reported")
+
+
+def _first_words(sentence: Sentence, lemmas: tuple[str, ...]) -> bool:
+    return tuple(lemma(t) for t in sentence.tokens[:len(lemmas)]) == lemmas
+
+
+def _previous_content(art: _Article, sentence: Sentence) -> tuple[int, int]:
+    """What "Об этом ..." refers to: the sentence before, or its "что"-clause."""
+    index = sentence.index
+    if index == 0:
+        return sentence.start, sentence.start
+    previous = art.context.sentences[index - 1]
+    for number, token in enumerate(previous.tokens):
+        if art.is_speech(token):
+            begin = _complement(art, previous, number)
+            if begin is not None:
+                return begin, previous.stop
+    return previous.start, previous.stop
+
+
+def _parenthetical(sentence: Sentence, index: int) -> int | None:
+    """Where the content resumes after a parenthetical attribution: "Сейчас, продолжал он, ..."."""
+    tokens = sentence.tokens
+    if not 0 < index <= 3 or tokens[index - 1].text != ",":
+        return None
+    for token in tokens[index + 1:index + 5]:
+        if token.text == ",":
+            return token.stop
+        if token.text in SENTENCE_END or token.text in ":«\"":
+            return None
+    return None
+
+
+def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
+    """Reported content ends at the sentence's end or where a second speech verb is
+    coordinated: "назвал итоги подтасованными и призвал сторонников ..."."""
+    tokens = [t for t in sentence.tokens if t.start >= begin]
+    for before, token in zip(tokens, tokens[1:]):
+        if lemma(before) == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
+            return before.start
+    return min(sentence.stop, paragraph_bounds(art.text, begin)[1])
 
 
 def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
@@ -247,19 +304,20 @@ def _according(art: _Article) -> None:
                 continue
             phrase = [t for t in holder if t.start < phrase_end.start]
             speaker = _holder(art, sentence, phrase)
-            lead = [t for t in tokens[:index] if t.pos != "PUNCT"]
-            if len(lead) <= 3 and not any(t.feats.get("VerbForm") == "Fin" for t in lead):
+            after = art.text[phrase_end.stop:sentence.stop]
+            if phrase_end.text == "," and len(WORD.findall(after)) >= MIN_QUOTE_WORDS:
                 art.add(phrase_end.stop, sentence.stop, speaker, "according")
-            else:
+            else:  # "..., по словам Лаврова."
                 art.add(sentence.start, token.start, speaker, "according")
 
 
 def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity | None:
     """Whose words "по словам ..." reports: a name, a pronoun, a role."""
-    for token in phrase:
-        entity = art.context.entities.at(token.start, token.stop)
-        if entity is not None and entity.type in ("PER", "ORG"):
-            return entity
+    for wanted in ("PER", "ORG"):
+        for token in phrase:
+            entity = art.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type == wanted:
+                return entity
     for token in phrase:
         if lemma(token) in ("он", "она"):
             return art.speakers.before(token.start, "Fem" if lemma(token) == "она" else "Masc")
@@ -293,6 +351,8 @@ def _turn_mark(art: _Article, colon: int) -> tuple[int, Entity | None] | None:
     start = line_start
     for match in re.finditer(rf"[{SENTENCE_END}>»)]\s+", art.text[line_start:colon]):
         start = line_start + match.end()
+    while start < colon and not art.text[start].isalpha():  # "* * * В.Путин:"
+        start += 1
     stretch = art.text[start:colon]
     names = stretch.split()
     if not names or len(names) > MAX_TURN_WORDS or not stretch[:1].isupper():
@@ -347,7 +407,9 @@ def extract_statements(context: Context) -> list[Event]:
     art = _Article(context)
     for construction in CONSTRUCTIONS:
         construction(art)
-    found = sorted(art.found, key=lambda s: s.start)
+    turns = [s for s in art.found if s.kind == "turn"]
+    found = sorted((s for s in art.found if s.kind == "turn" or not any(
+        t.speaker == s.speaker and t.start <= s.start < t.stop for t in turns)), key=lambda s: s.start)
     return [_event(context, said, art.text) for said in found]
 
 
