@@ -79,6 +79,28 @@ class EntityIndex:
         self.entities.append(entity)
         return entity
 
+    def person(self, name: str) -> Entity | None:
+        """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
+
+        The article's person of that surname (and initial) comes first; a person only the
+        KB knows is added to the article's entities.
+        """
+        form = PersonForm(clean_person_name(name), True, -1)
+        if not form.words:
+            return None
+        for entity in self.entities:
+            if entity.type != "PER":
+                continue
+            other = PersonForm(entity.name, True, -1)
+            if other.surname == form.surname and (form.kind != "initialed" or other.first[:1] == form.first[:1]):
+                return entity
+        known = known_person(form.form, self.kb) if self.kb else None
+        if known is None:
+            return None
+        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
+        self.entities.append(entity)
+        return entity
+
     def find(self, name: str) -> Entity | None:
         """The entity with this canonical name."""
         for entity in self.entities:

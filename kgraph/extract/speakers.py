@@ -22,7 +22,7 @@ __all__ = ["Speakers", "Named"]
 PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 SPEAKER_TYPES = ("PER", "ORG")
 # the words that end the stretch after a verb where an inverted subject may stand
-STRETCH_END = {"«", "“", '"', ":", "что", "чтобы"}
+STRETCH_END = {"«", "“", '"', ":", ",", "что", "чтобы"}
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,24 @@ class Speakers:
         return self.after(sentence, verb)
 
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
-        """The entity a noun phrase names: a name in it, a pronoun, or a role ("президент РФ")."""
+        """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
+        "глава Минсвязи"), else an organization: "МИД России"."""
         tokens = sentence.subtree(head)
-        for wanted in SPEAKER_TYPES:
-            for token in tokens:
-                entity = self.context.entities.at(token.start, token.stop)
-                if entity is not None and entity.type == wanted:
-                    return entity
+        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
+        people = [e for e in entities if e is not None and e.type == "PER"]
+        if people:
+            return people[0]
+        own = self.context.entities.at(head.start, head.stop)
+        if own is not None:
+            return own if own.type in SPEAKER_TYPES else None
         word = lemma(head)
         if word in PRONOUN_GENDER:
             return self.before(head.start, PRONOUN_GENDER[word])
         if head.pos == "NOUN":
-            return self.of_role(sentence, head)
-        return None
+            found = self.of_role(sentence, head)
+            if found is not None:
+                return found
+        return next((e for e in entities if e is not None and e.type == "ORG"), None)
 
     def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The person a role noun names: "президент РФ" by the article's or the KB's roles,

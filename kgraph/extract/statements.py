@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..entities.names import surname_key
 from ..lexicons import mapping, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
@@ -39,7 +38,8 @@ AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
 INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
-INITIALED = re.compile(r"^(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+# "В.Путин:" or "У.Хурэлсух (как переведено):" right before a colon
+TURN_INITIALED = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s*\([^()]{0,40}\))?\s*\Z")
 SENTENCE_END = ".!?…"
 COMPLEMENTIZERS = {"что", "чтобы"}
 MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
@@ -68,6 +68,7 @@ class _Article:
         self.starts = [s.start for s in context.sentences]
         self.regions = [r for r in quote_regions(self.text) if len(WORD.findall(self.text[r[0]:r[1]])) >= MIN_QUOTE_WORDS]
         self.found: list[Said] = []
+        self.marks = _turn_marks(self)
         self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
 
     def sentence_at(self, position: int) -> Sentence | None:
@@ -85,7 +86,10 @@ class _Article:
         return None
 
     def is_speech(self, token: DocToken) -> bool:
-        return token.pos in ("VERB", "ADJ", "AUX") and lemma(token) in self.speech
+        """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
+        feats = token.feats
+        return (token.pos in ("VERB", "ADJ", "AUX") and lemma(token) in self.speech
+                and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
 
     def add(self, start: int, stop: int, speaker: Entity | None, kind: str) -> bool:
         """Record a statement unless it is empty, unattributed or already found."""
@@ -251,6 +255,8 @@ def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
     for before, token in zip(tokens, tokens[1:]):
         if lemma(before) == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
             return before.start
+        if before.text in ",—–-" and art.is_speech(token):  # "..., сообщает «Лента.ру»"
+            return before.start
     return min(sentence.stop, paragraph_bounds(art.text, begin)[1])
 
 
@@ -280,7 +286,8 @@ def _colon_stop(art: _Article, begin: int) -> int:
     for start, stop in art.regions:
         if start == first + 1:
             return stop
-    return paragraph_bounds(art.text, begin)[1]
+    stop = paragraph_bounds(art.text, begin)[1]
+    return min([stop] + [mark for mark, _, _ in art.marks if begin < mark < stop])
 
 
 def _according(art: _Article) -> None:
@@ -327,11 +334,7 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
 
 def _turns(art: _Article) -> None:
     """Transcript turns: "В.Путин: Добрый день! Берл Лазар: Я как раз ..." up to the next turn."""
-    marks = []
-    for colon in re.finditer(r":\s", art.text):
-        mark = _turn_mark(art, colon.start())
-        if mark is not None:
-            marks.append((mark[0], colon.end(), mark[1]))
+    marks = art.marks
     for number, (_, begin, speaker) in enumerate(marks):
         stop = paragraph_bounds(art.text, begin)[1]
         if number + 1 < len(marks):
@@ -340,18 +343,33 @@ def _turns(art: _Article) -> None:
             art.add(begin, stop, speaker, "turn")
 
 
-def _turn_mark(art: _Article, colon: int) -> tuple[int, Entity | None] | None:
-    """(start, speaker) when the words before a colon are a speaker's name opening a turn.
+def _turn_marks(art: _Article) -> list[tuple[int, int, Entity | None]]:
+    """(mark start, turn start, speaker) of each turn mark in the article."""
+    marks = []
+    for colon in re.finditer(r":\s", art.text):
+        mark = _turn_mark(art, colon.start())
+        if mark is not None:
+            marks.append((mark[0], colon.end(), mark[1]))
+    return marks
 
-    The name starts a paragraph or follows a sentence's end; its words are capitalized
-    ("Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"). A mark without a
-    person ("Голос Америки:") still ends the turn before it.
+
+def _turn_mark(art: _Article, colon: int) -> tuple[int, Entity | None] | None:
+    """(start, speaker) when the words before a colon name a speaker opening a turn.
+
+    Initials and a surname right before the colon always do ("... в узком формате
+    В.Путин:", "У.Хурэлсух (как переведено):"); other names must fill the stretch from a
+    paragraph's start or a sentence's end, in capitalized words ("Мустафа Джемилев:",
+    "Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"). A mark without a person
+    ("Голос Америки:") still ends the turn before it.
     """
+    initialed = TURN_INITIALED.search(art.text, max(0, colon - 80), colon)
+    if initialed is not None:
+        return initialed.start(), art.context.entities.person(initialed.group(1))
     line_start = art.text.rfind("\n", 0, colon) + 1
     start = line_start
     for match in re.finditer(rf"[{SENTENCE_END}>»)]\s+", art.text[line_start:colon]):
         start = line_start + match.end()
-    while start < colon and not art.text[start].isalpha():  # "* * * В.Путин:"
+    while start < colon and not art.text[start].isalpha():  # "* * * Мустафа Джемилев:"
         start += 1
     stretch = art.text[start:colon]
     names = stretch.split()
@@ -360,14 +378,7 @@ def _turn_mark(art: _Article, colon: int) -> tuple[int, Entity | None] | None:
     if any(not w[:1].isupper() and len(w) > 4 or not w[:1].isalpha() for w in names):
         return None
     people = [e for a, b, e in art.context.entities.within(start, colon) if e.type == "PER"]
-    if people:
-        return start, people[0]
-    if INITIALED.match(stretch.strip()):
-        key = surname_key(stretch)
-        person = next((e for e in art.context.entities.entities
-                       if e.type == "PER" and surname_key(e.name) == key), None)
-        return start, person
-    return start, None
+    return start, people[0] if people else None
 
 
 def _continued(art: _Article) -> None:
