@@ -23,18 +23,20 @@ from ..nlp import pipeline
 __all__ = ["nominative_words", "nominative_word"]
 
 NAME_TAGS = ("Name", "Surn", "Patr")
+VOWELS = "аеёиоуыэюяь"
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 # instrumental endings of names pymorphy2 does not know: "Хурэлсухом" -> "Хурэлсух", "Руденей" -> "Руденя"
 INSTRUMENTAL = (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"))
 
 
-def nominative_words(words: list[str], cases: list[str | None]) -> list[str]:
-    """Each word of a name in the nominative; ``cases`` are natasha's Case feats of the words."""
-    return [nominative_word(word, case) for word, case in zip(words, cases)]
+def nominative_words(words: list[str], cases: list[str | None], genders: list[str | None] | None = None) -> list[str]:
+    """Each word of a name in the nominative; ``cases`` and ``genders`` are natasha's feats of the words."""
+    genders = genders or [None] * len(words)
+    return [nominative_word(word, case, gender) for word, case, gender in zip(words, cases, genders)]
 
 
 @lru_cache(maxsize=4096)
-def nominative_word(word: str, case: str | None) -> str:
+def nominative_word(word: str, case: str | None, gender: str | None = None) -> str:
     """One capitalized name word in the nominative: ("Додиком", "Ins") -> "Додик".
 
     A word pymorphy2 parses as a name only in oblique cases is inflected even when
@@ -58,6 +60,8 @@ def nominative_word(word: str, case: str | None) -> str:
         for ending, replacement in INSTRUMENTAL:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return word[: -len(ending)] + replacement
+    if case == "Gen" and gender == "Masc" and word.endswith("а") and word[-2:-1] not in VOWELS:
+        return word[:-1]  # "Мэтью Брайза" -> "Брайз"
     return word
 
 

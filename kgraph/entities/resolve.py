@@ -176,9 +176,10 @@ def person_form(span: DocSpan) -> PersonForm:
     "Нарендрой Моди" (natasha leaves it) -> "Нарендра Моди"; "Джоэл Саймон (Joel Simon)"
     -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл".
     """
-    cases = {token.text: token.feats.get("Case") for token in span.tokens}
+    feats = {token.text: token.feats for token in span.tokens}
     words = normal(span).split()
-    fixed = nominative_words(words, [cases.get(w, "Nom") for w in words])
+    fixed = nominative_words(words, [feats[w].get("Case") if w in feats else "Nom" for w in words],
+                             [feats[w].get("Gender") if w in feats else None for w in words])
     form = clean_person_name(" ".join(fixed))
     written = clean_person_name(" ".join(span.text.split()))
     nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in span.tokens)

@@ -49,16 +49,29 @@ class Speakers:
         self._starts = [n.start for n in self.named]
 
     def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:
-        """The speaker of a speech verb: its subject, else a nominative name or pronoun after it.
-
-        "Песков сказал", "- сказал пресс-секретарь Кремля", "- добавил он".
-        """
-        subject = _subject(sentence, verb)
-        if subject is not None:
+        """The speaker of a speech verb: "Песков сказал", "- сказал пресс-секретарь Кремля",
+        "- добавил он", "Суареш сообщил: «...»" (natasha hangs the name elsewhere),
+        "Саакашвили объявил ..., однако Гачечиладзе назвал ..." (a conjunct's own subject)."""
+        for subject in (_subject(sentence, verb), None, _conjunct_subject(sentence, verb)):
+            if subject is None:
+                if self._named_before(sentence, verb) is not None:
+                    return self._named_before(sentence, verb)
+                continue
             found = self.of_phrase(sentence, subject)
             if found is not None:
                 return found
         return self.after(sentence, verb)
+
+    def _named_before(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The nominative person nearest before the verb in its clause: "... Хуан Суареш сообщил"."""
+        index = sentence.index_of(verb)
+        for token in reversed(sentence.tokens[:index]):
+            if token.text in ",;:«»\"" or token.feats.get("VerbForm") == "Fin":
+                return None
+            entity = self.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type == "PER" and _nominative(token):
+                return entity
+        return None
 
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
@@ -149,14 +162,16 @@ def _nominative(token: DocToken) -> bool:
 
 
 def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
-    """The verb's nsubj, or that of the verb it is coordinated with ("заявил и добавил")."""
-    nodes = [verb]
-    if verb.rel in ("conj", "advcl"):  # "заявил и добавил", "заявил, отметив"
-        head = sentence.head(verb)
-        if head is not None:
-            nodes.append(head)
-    for node in nodes:
-        subjects = [c for c in sentence.children.get(node.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
-        if subjects:  # of several (natasha joins a headline to the lead), the nearest noun
-            return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - node.start)))
-    return None
+    """The verb's own nsubj; of several (natasha joins a headline to the lead), the nearest noun."""
+    subjects = [c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - verb.start)))
+
+
+def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
+    """The subject of the verb a conjunct or adverbial clause hangs on: "заявил и добавил", "заявил, отметив"."""
+    if verb.rel not in ("conj", "advcl"):
+        return None
+    head = sentence.head(verb)
+    return _subject(sentence, head) if head is not None else None

@@ -33,6 +33,7 @@ __all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
+PRONOUNS = {"он", "она", "они"}
 # after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
 AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?")
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
@@ -274,8 +275,10 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
             return token.stop
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
-    if art.speech.get(lemma(verb)) == "rest" and following and following[0].text not in ",.":
-        return following[0].start
+    if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
+        content = following[1:] if following[:1] and following[0].text == "," else following
+        if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
+            return content[0].start
     return None
 
 
@@ -297,22 +300,26 @@ def _according(art: _Article) -> None:
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
             word = lemma(token)
-            if word == "по" and index + 1 < len(tokens) and lemma(tokens[index + 1]) in nouns:
-                holder = tokens[index + 2:]
+            following = [lemma(t) for t in tokens[index + 1:index + 3]]
+            if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
+                rest = tokens[index + 2:]
+                phrase_end = next((t for t in rest if t.text in ",."), None)
+            elif word == "по" and following[1:] and following[0] in PRONOUNS and following[1] in nouns:
+                rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
+                noun = tokens[index + 2]
+                after_noun = tokens[index + 3:index + 4]
+                phrase_end = after_noun[0] if after_noun and after_noun[0].text in ",." else noun
             elif word == "как" and index + 1 < len(tokens) and art.is_speech(tokens[index + 1]):
-                holder = tokens[index + 1:]
-            elif (word == "по" and index + 2 < len(tokens) and lemma(tokens[index + 2]) in nouns
-                  and lemma(tokens[index + 1]) in ("он", "она", "они")):  # "по его словам"
-                holder = tokens[index + 1:index + 2]
+                rest = tokens[index + 1:]  # "как сообщил Песков,"
+                phrase_end = next((t for t in rest if t.text in ",."), None)
             else:
                 continue
-            phrase_end = next((t for t in holder if t.text in ",."), None)
             if phrase_end is None:
                 continue
-            phrase = [t for t in holder if t.start < phrase_end.start]
+            phrase = [t for t in rest if t.start < phrase_end.start]
             speaker = _holder(art, sentence, phrase)
             after = art.text[phrase_end.stop:sentence.stop]
-            if phrase_end.text == "," and len(WORD.findall(after)) >= MIN_QUOTE_WORDS:
+            if phrase_end.text != "." and len(WORD.findall(after)) >= MIN_QUOTE_WORDS:
                 art.add(phrase_end.stop, sentence.stop, speaker, "according")
             else:  # "..., по словам Лаврова."
                 art.add(sentence.start, token.start, speaker, "according")
