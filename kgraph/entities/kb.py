@@ -146,6 +146,7 @@ class KnowledgeBase:
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] | None = None
         self._roles: list[tuple[tuple[str, ...], str]] | None = None
         self._leaders: dict[str, str] = {}
+        self._last_role: tuple[str, str] | None = None
 
     # -- plain lookups -------------------------------------------------------------------------
 
@@ -277,7 +278,27 @@ class KnowledgeBase:
         if role == "leader":
             iso = next((i for i, iri in self._iso2.items() if iri == target), "")
             role = self._leaders.get(iso, "head_of_state")
+        self._last_role = (role, target)
         return self.holder(role, target, on)
+
+    def role_holders(self, lemmas: Sequence[str]) -> list[KBEntity]:
+        """Everyone who ever held the role a phrase names, in order of their terms.
+
+        For an undated article: ["глава", "российский", "государство"] -> [..., Дмитрий Медведев,
+        Владимир Путин]; the article's own people tell which one it means.
+        """
+        self._last_role = None
+        self.resolve_role_phrase(lemmas)
+        if self._last_role is None:
+            return []
+        role, target = self._last_role
+        terms = self._terms.get((ROLES[role], target), [])
+        out: list[KBEntity] = []
+        for term in terms:
+            entity = self._entities[term.holder]
+            if entity not in out:
+                out.append(entity)
+        return out
 
     def _match_title(self, toks: list[str], i: int, words: tuple[str, ...], consumed: set[int]) -> list[int] | None:
         idx, k = [], i

@@ -71,6 +71,9 @@ class EntityIndex:
         known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
         if known is None:
             return None
+        if self.date is None:  # an undated article: the holder it names, else today's
+            named = {e.wikidata or e.name for e in self.entities if e.type == "PER"}
+            known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
         for entity in self.entities:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity

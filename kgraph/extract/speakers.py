@@ -78,12 +78,14 @@ class Speakers:
         "глава Минсвязи"), else an organization: "МИД России"."""
         tokens = sentence.subtree(head)
         entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
-        people = [e for e in entities if e is not None and e.type == "PER"]
-        if people:
-            return people[0]
         own = self.context.entities.at(head.start, head.stop)
+        people = [e for e in entities if e is not None and e.type == "PER"]
+        if people and (own is not None or head.feats.get("Animacy") != "Inan"):
+            return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
         if own is not None:
             return own if own.type in SPEAKER_TYPES else None
+        if people:
+            return None
         word = lemma(head)
         if word in PRONOUN_GENDER:
             return self.before(head.start, PRONOUN_GENDER[word])

@@ -86,6 +86,11 @@ class _Article:
                 return sentence, token
         return None
 
+    def quoted(self, position: int) -> bool:
+        """Whether a position lies inside a quotation: the words of someone quoted."""
+        index = bisect_right(self.regions, (position, len(self.text))) - 1
+        return index >= 0 and self.regions[index][0] <= position < self.regions[index][1]
+
     def is_speech(self, token: DocToken) -> bool:
         """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
         feats = token.feats
@@ -199,7 +204,7 @@ def _reported(art: _Article) -> None:
     """Indirect speech: "Песков добавил, что ...", "призвал к тому, чтобы ...", "заявил: ..."."""
     for sentence in art.context.sentences:
         for index, verb in enumerate(sentence.tokens):
-            if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part":
+            if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part" or art.quoted(verb.start):
                 continue
             if art.speech.get(lemma(verb)) == "quoted":
                 continue
@@ -216,6 +221,21 @@ def _reported(art: _Article) -> None:
                 continue
             stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
             art.add(begin, stop, speaker, "reported")
+
+
+def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> bool:
+    """A new attribution starts at the token: a speech verb, or "а"/"но" and a subject before one."""
+    index = tokens.index(token)
+    if art.is_speech(token):
+        return True
+    if lemma(token) not in ("а", "но", "однако"):
+        return False
+    for following in tokens[index + 1:index + 8]:
+        if following.text in ",;:«\"" + SENTENCE_END:
+            return False
+        if art.is_speech(following) and following.feats.get("VerbForm") == "Fin":
+            return True
+    return False
 
 
 def _first_words(sentence: Sentence, lemmas: tuple[str, ...]) -> bool:
@@ -256,8 +276,8 @@ def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
     for before, token in zip(tokens, tokens[1:]):
         if lemma(before) == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
             return before.start
-        if before.text in ",—–-" and art.is_speech(token):  # "..., сообщает «Лента.ру»"
-            return before.start
+        if before.text in ",—–-" and _speech_follows(art, tokens, token):
+            return before.start  # "..., сообщает «Лента.ру»", "..., а глава МИДа Маэхара отметил"
     return min(sentence.stop, paragraph_bounds(art.text, begin)[1])
 
 
