@@ -22,7 +22,7 @@ __all__ = ["Speakers", "Named"]
 PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 SPEAKER_TYPES = ("PER", "ORG")
 # the words that end the stretch after a verb where an inverted subject may stand
-STRETCH_END = {"«", "“", '"', ":", ",", "что", "чтобы"}
+STRETCH_END = {":", ",", "что", "чтобы"}
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
 PRONOUNS = {"он", "она", "они"}
 # after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
-AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?")
+AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?|\s*\n\s*(?=[а-яё])")
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
 INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
@@ -286,6 +286,14 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     verbs like "призвать", right after the verb ("призвал граждан прийти")."""
     verb = sentence.tokens[index]
     following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
+    if following and any(start == following[0].stop for start, _ in art.regions):
+        return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
+    for number, token in enumerate(following[:4]):  # "сообщил о завершении", not "о том, что"
+        if lemma(token) == "о" and token.pos == "ADP":
+            if following[number + 1:number + 2] and following[number + 1].text.lower() != "том":
+                return token.start
+        if token.text in ",:" + SENTENCE_END:
+            break
     for number, token in enumerate(following):
         if token.text == ":" and number <= 6:
             return token.stop
