@@ -20,8 +20,8 @@ _EDGE = " \t\n,.:;" + DASH
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, stop) of the inside of each top-level quotation in the text.
 
-    ``"а "б" в"`` has one region, the whole; a quote ends at its paragraph's end
-    at the latest, and an unclosed quote gives no region.
+    ``«а «б» в»`` has one region, the whole (straight quotes do not nest); a quote
+    ends at its paragraph's end at the latest, and an unclosed quote gives no region.
     """
     regions = []
     i = 0
