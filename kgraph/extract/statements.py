@@ -33,7 +33,8 @@ __all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
-PRONOUNS = {"он", "она", "они"}
+# "по его словам": the possessive as natasha lemmatizes it, and whose gender it points to
+POSSESSIVES = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem", "её": "Fem"}
 # after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
 AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?|\s*\n\s*(?=[а-яё])")
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
@@ -58,6 +59,14 @@ class Said:
     kind: str  # "quote" | "reported" | "according" | "turn"
 
 
+def _is_quote(context: Context, text: str, start: int, stop: int) -> bool:
+    """A quotation of words, not a quoted name: «Спорт уик-энд», «Голос Америки» are names."""
+    if len(WORD.findall(text[start:stop])) < MIN_QUOTE_WORDS:
+        return False
+    named = sum(b - a for a, b, _ in context.entities.within(start - 1, stop + 1))
+    return named < len(text[start:stop].strip()) * 0.8
+
+
 class _Article:
     """What the constructions share: the text, speakers, sentences and what was found."""
 
@@ -67,7 +76,7 @@ class _Article:
         self.speakers = Speakers(context)
         self.speech = mapping("speech.tsv")
         self.starts = [s.start for s in context.sentences]
-        self.regions = [r for r in quote_regions(self.text) if len(WORD.findall(self.text[r[0]:r[1]])) >= MIN_QUOTE_WORDS]
+        self.regions = [r for r in quote_regions(self.text) if _is_quote(context, self.text, *r)]
         self.found: list[Said] = []
         self.marks = _turn_marks(self)
         self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
@@ -212,6 +221,10 @@ def _reported(art: _Article) -> None:
             if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
                 art.add(*_previous_content(art, sentence), speaker, "reported")
                 continue
+            fronted = _fronted(sentence, index)
+            if fronted is not None:  # "О том, что телеканал должен ему, заявил Перепёлкин"
+                art.add(*fronted, speaker, "reported")
+                continue
             parenthetical = _parenthetical(sentence, index)
             if parenthetical is not None:  # "Сейчас, продолжал он, правительство ..."
                 art.add(parenthetical, sentence.stop, speaker, "reported")
@@ -254,6 +267,18 @@ def _previous_content(art: _Article, sentence: Sentence) -> tuple[int, int]:
             if begin is not None:
                 return begin, previous.stop
     return previous.start, previous.stop
+
+
+def _fronted(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """The content of "(Однако) о том, что A, сказал X": A, before the verb."""
+    tokens = sentence.tokens
+    words = [t.text.lower() for t in tokens[:index]]
+    for start in range(min(2, len(words))):
+        if words[start:start + 4] == ["о", "том", ",", "что"]:
+            commas = [t for t in tokens[start + 4:index] if t.text == ","]
+            if commas:
+                return tokens[start + 3].stop, commas[-1].start
+    return None
 
 
 def _parenthetical(sentence: Sentence, index: int) -> int | None:
@@ -332,7 +357,7 @@ def _according(art: _Article) -> None:
             if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
                 rest = tokens[index + 2:]
                 phrase_end = next((t for t in rest if t.text in ",."), None)
-            elif word == "по" and following[1:] and following[0] in PRONOUNS and following[1] in nouns:
+            elif word == "по" and following[1:] and following[0] in POSSESSIVES and following[1] in nouns:
                 rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
                 noun = tokens[index + 2]
                 after_noun = tokens[index + 3:index + 4]
@@ -361,8 +386,8 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
             if entity is not None and entity.type == wanted:
                 return entity
     for token in phrase:
-        if lemma(token) in ("он", "она"):
-            return art.speakers.before(token.start, "Fem" if lemma(token) == "она" else "Masc")
+        if lemma(token) in POSSESSIVES:
+            return art.speakers.before(token.start, POSSESSIVES[lemma(token)])
     nouns = [t for t in phrase if t.pos == "NOUN"]
     return art.speakers.of_phrase(sentence, nouns[0]) if nouns else None
 
@@ -429,8 +454,9 @@ def _continued(art: _Article) -> None:
         between = art.context.entities.within(last.stop, start - 1, "PER")
         if any(e != last.speaker for _, _, e in between):
             continue
-        if art.text.count("\n", last.stop, start) > 1:
-            continue
+        lines = art.text[last.stop:start - 1].split("\n")
+        if any(any(c.isalnum() for c in line) for line in lines[1:]):
+            continue  # another paragraph lies between
         art.add(start, stop, last.speaker, "quote")
 
 
