@@ -83,7 +83,7 @@ class Speakers:
         if people and (own is not None or head.feats.get("Animacy") != "Inan"):
             return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
         if own is not None:
-            return own if own.type in SPEAKER_TYPES else None
+            return own if own.type in SPEAKER_TYPES and not _anonymous(own) else None
         if people:
             return None
         word = lemma(head)
@@ -124,7 +124,7 @@ class Speakers:
                 continue
             entity = self.context.entities.at(token.start, token.stop)
             if entity is not None and entity.type in SPEAKER_TYPES:
-                return entity
+                return None if _anonymous(entity) else entity
             word = lemma(token)
             if word in PRONOUN_GENDER:
                 return self.before(token.start, PRONOUN_GENDER[word])
@@ -157,6 +157,11 @@ class Speakers:
                 if entity is not None and entity.type == wanted:
                     return entity
         return None
+
+
+def _anonymous(entity: Entity) -> bool:
+    """"СМИ", "источники": a name that names no one in particular."""
+    return entity.name.lower() in words("anonymous.tsv")
 
 
 def _nominative(token: DocToken) -> bool:

@@ -129,14 +129,17 @@ class _Article:
 def _quoted(art: _Article) -> None:
     """Quotes with their attribution after, inside ("- сказал он. -") or before a colon."""
     for start, stop in art.regions:
-        pieces = _inner_pieces(art, start, stop)
+        pieces, interrupted = _inner_pieces(art, start, stop)
+        if interrupted:  # an inner attribution, even one naming nobody, is no continuation
+            art.attributed.add((start, stop))
         outer = _attribution_after(art, stop) or _attribution_before(art, start)
         for a, b, speaker in pieces:
             art.add(a, b, speaker or outer, "quote")
 
 
-def _inner_pieces(art: _Article, start: int, stop: int) -> list[tuple[int, int, Entity | None]]:
-    """The stretches of a quote between its inner attributions, each with its speaker.
+def _inner_pieces(art: _Article, start: int, stop: int) -> tuple[list[tuple[int, int, Entity | None]], bool]:
+    """The stretches of a quote between its inner attributions, each with its speaker, and
+    whether there was an inner attribution.
 
     «Это признак, - сказал Эрдоган. - Мы хотим ...» -> ("Это признак", Эрдоган), ("Мы хотим ...", Эрдоган).
     A stretch takes the speaker of the attribution after it, the last one that of the one before.
@@ -154,13 +157,13 @@ def _inner_pieces(art: _Article, start: int, stop: int) -> list[tuple[int, int, 
         inner.append((opening.start(), end, art.speakers.of_verb(sentence, verb)))
         position = end
     if not inner:
-        return [(start, stop, None)]
+        return [(start, stop, None)], False
     pieces, cursor = [], start
     for a, b, speaker in inner:
         pieces.append((cursor, a, speaker))
         cursor = b
     pieces.append((cursor, stop, inner[-1][2]))
-    return [(a, b, s) for a, b, s in pieces if len(WORD.findall(art.text[a:b])) >= MIN_QUOTE_WORDS]
+    return [(a, b, s) for a, b, s in pieces if len(WORD.findall(art.text[a:b])) >= MIN_QUOTE_WORDS], True
 
 
 def _speech_near(art: _Article, position: int, within: int) -> tuple[Sentence, DocToken] | None:
