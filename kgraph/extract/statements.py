@@ -28,6 +28,7 @@ from .context import Context
 from .quotes import DASH, OPENING, clean_quote, paragraph_bounds, quote_regions
 from .sentence import Sentence
 from .speakers import Speakers
+from .turns import turn_marks
 
 __all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
@@ -40,12 +41,9 @@ AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
 INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
-# "В.Путин:" or "У.Хурэлсух (как переведено):" right before a colon
-TURN_INITIALED = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s*\([^()]{0,40}\))?\s*\Z")
 SENTENCE_END = ".!?…"
 COMPLEMENTIZERS = {"что", "чтобы"}
 MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
-MAX_TURN_WORDS = 9  # "Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,7 @@ class _Article:
         self.starts = [s.start for s in context.sentences]
         self.regions = [r for r in quote_regions(self.text) if _is_quote(context, self.text, *r)]
         self.found: list[Said] = []
-        self.marks = _turn_marks(self)
+        self.marks = turn_marks(self.text, context.entities)
         self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
 
     def sentence_at(self, position: int) -> Sentence | None:
@@ -346,7 +344,7 @@ def _colon_stop(art: _Article, begin: int) -> int:
         if start == first + 1:
             return stop
     stop = paragraph_bounds(art.text, begin)[1]
-    return min([stop] + [mark for mark, _, _ in art.marks if begin < mark < stop])
+    return min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
 
 
 def _according(art: _Article) -> None:
@@ -398,50 +396,12 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
 def _turns(art: _Article) -> None:
     """Transcript turns: "В.Путин: Добрый день! Берл Лазар: Я как раз ..." up to the next turn."""
     marks = art.marks
-    for number, (_, begin, speaker) in enumerate(marks):
-        stop = paragraph_bounds(art.text, begin)[1]
+    for number, mark in enumerate(marks):
+        stop = paragraph_bounds(art.text, mark.begin)[1]
         if number + 1 < len(marks):
-            stop = min(stop, marks[number + 1][0])
-        if speaker is not None:
-            art.add(begin, stop, speaker, "turn")
-
-
-def _turn_marks(art: _Article) -> list[tuple[int, int, Entity | None]]:
-    """(mark start, turn start, speaker) of each turn mark in the article."""
-    marks = []
-    for colon in re.finditer(r":\s", art.text):
-        mark = _turn_mark(art, colon.start())
-        if mark is not None:
-            marks.append((mark[0], colon.end(), mark[1]))
-    return marks
-
-
-def _turn_mark(art: _Article, colon: int) -> tuple[int, Entity | None] | None:
-    """(start, speaker) when the words before a colon name a speaker opening a turn.
-
-    Initials and a surname right before the colon always do ("... в узком формате
-    В.Путин:", "У.Хурэлсух (как переведено):"); other names must fill the stretch from a
-    paragraph's start or a sentence's end, in capitalized words ("Мустафа Джемилев:",
-    "Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"). A mark without a person
-    ("Голос Америки:") still ends the turn before it.
-    """
-    initialed = TURN_INITIALED.search(art.text, max(0, colon - 80), colon)
-    if initialed is not None:
-        return initialed.start(), art.context.entities.person(initialed.group(1))
-    line_start = art.text.rfind("\n", 0, colon) + 1
-    start = line_start
-    for match in re.finditer(rf"[{SENTENCE_END}>»)]\s+", art.text[line_start:colon]):
-        start = line_start + match.end()
-    while start < colon and not art.text[start].isalpha():  # "* * * Мустафа Джемилев:"
-        start += 1
-    stretch = art.text[start:colon]
-    names = stretch.split()
-    if not names or len(names) > MAX_TURN_WORDS or not stretch[:1].isupper():
-        return None
-    if any(not w[:1].isupper() and len(w) > 4 or not w[:1].isalpha() for w in names):
-        return None
-    people = [e for a, b, e in art.context.entities.within(start, colon) if e.type == "PER"]
-    return start, people[0] if people else None
+            stop = min(stop, marks[number + 1].start)
+        if mark.speaker is not None:
+            art.add(mark.begin, stop, mark.speaker, "turn")
 
 
 def _continued(art: _Article) -> None:
