@@ -76,9 +76,9 @@ class Speakers:
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
         "глава Минсвязи"), else an organization: "МИД России"."""
-        tokens = sentence.subtree(head)
-        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
-        own = self.context.entities.at(head.start, head.stop)
+        tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
+        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]  # nearest first:
+        own = self.context.entities.at(head.start, head.stop)  # natasha's flat:name arcs stray
         people = [e for e in entities if e is not None and e.type == "PER"]
         if people and (own is not None or head.feats.get("Animacy") != "Inan"):
             return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
