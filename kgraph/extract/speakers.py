@@ -60,7 +60,23 @@ class Speakers:
             found = self.of_phrase(sentence, subject)
             if found is not None:
                 return found
-        return self.after(sentence, verb)
+        return self.after(sentence, verb) or self.of_document(sentence, verb)
+
+    def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The author of a document the verb speaks in: "В послании Президента говорится",
+        "В заявлении МИД сказано"; with no author named, the person last named as a subject."""
+        for child in sentence.children.get(verb.id, ()):
+            if child.rel == "obl" and lemma(child) in words("documents.tsv"):
+                for token in sentence.subtree(child):
+                    entity = self.context.entities.at(token.start, token.stop)
+                    if entity is not None and entity.type in SPEAKER_TYPES:
+                        return entity
+                    if token.id != child.id and token.pos in ("NOUN", "PROPN"):
+                        found = self.context.entities.by_role(role_phrase(sentence.tokens, token))
+                        if found is not None:
+                            return found
+                return self.before(child.start, nominative=True)
+        return None
 
     def _named_before(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The nominative person nearest before the verb in its clause: "... Хуан Суареш сообщил"."""
@@ -89,7 +105,7 @@ class Speakers:
         word = lemma(head)
         if word in PRONOUN_GENDER:
             return self.before(head.start, PRONOUN_GENDER[word])
-        if head.pos == "NOUN":
+        if head.pos in ("NOUN", "PROPN"):  # "Президент России" is often PROPN
             found = self.of_role(sentence, head)
             if found is not None:
                 return found
@@ -128,7 +144,7 @@ class Speakers:
             word = lemma(token)
             if word in PRONOUN_GENDER:
                 return self.before(token.start, PRONOUN_GENDER[word])
-            if token.pos == "NOUN" and token.head_id in (verb.id, verb.head_id):
+            if token.pos in ("NOUN", "PROPN") and token.head_id in (verb.id, verb.head_id):
                 return self.of_role(sentence, token)
         return None
 
