@@ -348,7 +348,7 @@ def _colon_stop(art: _Article, begin: int) -> int:
 
 
 def _according(art: _Article) -> None:
-    """"по словам Лаврова, ...", "..., по его мнению", "как сообщил Песков, ..."."""
+    """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
     nouns = words("according.tsv")
     for sentence in art.context.sentences:
         tokens = sentence.tokens
@@ -363,6 +363,9 @@ def _according(art: _Article) -> None:
                 noun = tokens[index + 2]
                 after_noun = tokens[index + 3:index + 4]
                 phrase_end = after_noun[0] if after_noun and after_noun[0].text in ",." else noun
+            elif word == "согласно" and _names_person(art, tokens[index + 1:index + 2]):
+                rest = tokens[index + 1:]  # "Согласно Марку, ...", not "согласно расчётам Ньютона"
+                phrase_end = next((t for t in rest if t.text in ",."), None)
             elif word == "как" and index + 1 < len(tokens) and art.is_speech(tokens[index + 1]):
                 rest = tokens[index + 1:]  # "как сообщил Песков,"
                 phrase_end = next((t for t in rest if t.text in ",."), None)
@@ -377,6 +380,10 @@ def _according(art: _Article) -> None:
                 art.add(phrase_end.stop, sentence.stop, speaker, "according")
             else:  # "..., по словам Лаврова."
                 art.add(sentence.start, token.start, speaker, "according")
+
+
+def _names_person(art: _Article, tokens: list[DocToken]) -> bool:
+    return any((e := art.context.entities.at(t.start, t.stop)) is not None and e.type == "PER" for t in tokens)
 
 
 def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity | None:
