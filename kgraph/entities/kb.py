@@ -146,7 +146,6 @@ class KnowledgeBase:
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] | None = None
         self._roles: list[tuple[tuple[str, ...], str]] | None = None
         self._leaders: dict[str, str] = {}
-        self._last_role: tuple[str, str] | None = None
 
     # -- plain lookups -------------------------------------------------------------------------
 
@@ -225,6 +224,11 @@ class KnowledgeBase:
         (["президент"]), a former or deputy holder (["бывший", "президент", "сша"]) or a title the KB has
         no term for gives None. The role words live in kgraph/lexicon/roles.tsv.
         """
+        found = self._role_of(lemmas)
+        return self.holder(*found, on) if found else None
+
+    def _role_of(self, lemmas: Sequence[str]) -> tuple[str, str] | None:
+        """(role key, country or organization IRI) a role phrase names, or None."""
         if isinstance(lemmas, str):
             lemmas = lemmas.split()
         toks = [normalize(t) for t in lemmas]
@@ -278,8 +282,7 @@ class KnowledgeBase:
         if role == "leader":
             iso = next((i for i, iri in self._iso2.items() if iri == target), "")
             role = self._leaders.get(iso, "head_of_state")
-        self._last_role = (role, target)
-        return self.holder(role, target, on)
+        return role, target
 
     def role_holders(self, lemmas: Sequence[str]) -> list[KBEntity]:
         """Everyone who ever held the role a phrase names, in order of their terms.
@@ -287,11 +290,10 @@ class KnowledgeBase:
         For an undated article: ["глава", "российский", "государство"] -> [..., Дмитрий Медведев,
         Владимир Путин]; the article's own people tell which one it means.
         """
-        self._last_role = None
-        self.resolve_role_phrase(lemmas)
-        if self._last_role is None:
+        found = self._role_of(lemmas)
+        if found is None:
             return []
-        role, target = self._last_role
+        role, target = found
         terms = self._terms.get((ROLES[role], target), [])
         out: list[KBEntity] = []
         for term in terms:
