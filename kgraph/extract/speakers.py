@@ -52,15 +52,14 @@ class Speakers:
         """The speaker of a speech verb: "Песков сказал", "- сказал пресс-секретарь Кремля",
         "- добавил он", "Суареш сообщил: «...»" (natasha hangs the name elsewhere),
         "Саакашвили объявил ..., однако Гачечиладзе назвал ..." (a conjunct's own subject)."""
-        for subject in (_subject(sentence, verb), None, _conjunct_subject(sentence, verb)):
-            if subject is None:
-                if self._named_before(sentence, verb) is not None:
-                    return self._named_before(sentence, verb)
-                continue
-            found = self.of_phrase(sentence, subject)
-            if found is not None:
-                return found
-        return self.after(sentence, verb) or self.of_document(sentence, verb)
+        subject, conjunct = _subject(sentence, verb), _conjunct_subject(sentence, verb)
+        return (
+            (self.of_phrase(sentence, subject) if subject is not None else None)
+            or self._named_before(sentence, verb)
+            or (self.of_phrase(sentence, conjunct) if conjunct is not None else None)
+            or self.after(sentence, verb)
+            or self.of_document(sentence, verb)
+        )
 
     def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The author of a document the verb speaks in: "В послании Президента говорится",

@@ -1,18 +1,21 @@
 """said: who said what, in direct quotes, indirect speech and transcript turns.
 
-The constructions, each a function of :data:`CONSTRUCTIONS`, tried in order:
+The constructions, each a function of :data:`CONSTRUCTIONS`, tried in order (a
+stretch found once is not found again):
 
-- ``«Разговор еще продолжается», - сказал Песков`` (a quote, the attribution after it);
-- ``«Это признак шага, - сказал Эрдоган. - Мы хотим ...»`` (a quote interrupted by
-  its attribution: one statement per stretch);
-- ``Путин добавил: «Хотел бы ...»`` and ``Белов оказался дипломатичнее: «...»`` (colon);
-- ``Песков добавил, что отношения "развиваются"`` (indirect speech, ``что``/``чтобы``/``:``);
-- ``по словам Лаврова, ...``, ``как сообщил Песков, ...`` (according to);
-- ``В.Путин: Добрый день!`` and ``Мустафа Джемилев: Да, всё верно`` (transcript turns);
-- a quote standing alone after a statement continues it: ``«...», сказал Хоровитц. «...»``.
+- quotes: ``«Разговор еще продолжается», - сказал Песков`` (attribution after);
+  ``«Это признак шага, - сказал Эрдоган. - Мы хотим ...»`` (interrupted: one statement
+  per stretch); ``Путин добавил: «Хотел бы ...»``, ``Белов оказался дипломатичнее: «...»``;
+- reported speech: ``Песков добавил, что ...``, ``заявил: ...``, ``сообщил о завершении ...``,
+  ``призвал граждан прийти ...``, ``Об этом заявил Товпинец`` (the sentence before),
+  ``О том, что ..., заявил X`` and ``Сейчас, продолжал он, ...``;
+- according to: ``по словам Лаврова, ...``, ``по его мнению ...``, ``согласно Марку, ...``,
+  ``как сообщил Песков, ...``;
+- a quote standing alone after a statement continues it: ``«...», сказал Хоровитц. «...»``;
+- transcript turns (:mod:`.turns`): ``В.Путин: Добрый день! Берл Лазар: Я как раз ...``.
 
-Speech verbs live in ``lexicon/speech.tsv``, the "по словам" nouns in
-``lexicon/according.tsv``.
+Speakers are found by :mod:`.speakers`. Speech verbs and their frames live in
+``lexicon/speech.tsv``, the "по словам" nouns in ``lexicon/according.tsv``.
 """
 from __future__ import annotations
 
