@@ -60,8 +60,11 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
         for ending, replacement in INSTRUMENTAL:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return word[: -len(ending)] + replacement
-    if case == "Gen" and gender == "Masc" and word.endswith("а") and word[-2:-1] not in VOWELS:
-        return word[:-1]  # "Мэтью Брайза" -> "Брайз"
+    if case == "Gen" and word[-2:-1] not in VOWELS:
+        if gender == "Masc" and word.endswith("а"):
+            return word[:-1]  # "Мэтью Брайза" -> "Брайз"
+        if word.endswith("ы"):
+            return word[:-1] + "а"  # "Сейджи Маехары" -> "Маехара"
     return word
 
 

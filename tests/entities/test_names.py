@@ -39,6 +39,7 @@ def test_short_surnames_keep_their_letters():
     ("Руденей", "Ins", None, "Руденя"),
     ("Таджуддином", "Nom", None, "Таджуддин"),  # natasha's Nom is wrong on unknown names
     ("Брайза", "Gen", "Masc", "Брайз"),
+    ("Маехары", "Gen", "Masc", "Маехара"),
     ("Путин", "Nom", None, "Путин"),
     ("Лула", "Nom", None, "Лула"),
     ("Моди", "Ins", None, "Моди"),
