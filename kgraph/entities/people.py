@@ -3,7 +3,8 @@
 A full name ("Алла Бут", "Виктор Бут") makes a person; surname-only mentions join the
 person of that surname mentioned last before them, initials ("В.Путин") the one whose
 first name starts so, a first name alone ("Виктор") or with a patronymic ("Владимир
-Владимирович") the only person of that first name:
+Владимирович") the only person of that first name; where two people share a surname,
+a mention's grammatical gender ("Бут рассказала") picks between them:
 
 >>> forms = ["Алла Бут", "Виктор Бут", "Бут", "Виктор", "Аллы Бут"]
 >>> group_people([PersonForm(f, True, i) for i, f in enumerate(forms)])
@@ -25,6 +26,7 @@ class PersonForm:
     form: str
     as_written: bool
     start: int
+    gender: str | None = None  # natasha's Gender of the last word: "Masc", "Fem"
 
     @property
     def words(self) -> list[str]:
@@ -69,7 +71,7 @@ def _person_of(form: PersonForm, people: dict[tuple[str, str], list[int]], forms
         same = [key for key in people if key[1] == form.first and key[0] != ""]
         return _latest(same, people, forms, form.start) if same else ("", form.first)
     surname = form.surname
-    same = [key for key in people if key[0] == surname]
+    same = _same_gender([key for key in people if key[0] == surname], form, people, forms)
     if kind == "initialed":
         initial = fold(form.form[0])
         fitting = [key for key in same if not key[1] or key[1][0] == initial]
@@ -80,6 +82,14 @@ def _person_of(form: PersonForm, people: dict[tuple[str, str], list[int]], forms
     if len(by_first) == 1:
         return by_first[0]
     return (surname, "")
+
+
+def _same_gender(keys: list[tuple[str, str]], form: PersonForm, people: dict, forms: list[PersonForm]) -> list[tuple[str, str]]:
+    """Of several people, those of the mention's gender: "Бут рассказала" is Алла, not Виктор Бут."""
+    if len(keys) < 2 or form.gender is None:
+        return keys
+    fitting = [key for key in keys if any(forms[i].gender == form.gender for i in people[key])]
+    return fitting or keys
 
 
 def _latest(keys: list[tuple[str, str]], people: dict, forms: list[PersonForm], start: int) -> tuple[str, str]:

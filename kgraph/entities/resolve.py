@@ -186,7 +186,7 @@ def person_form(span: DocSpan) -> PersonForm:
     form = clean_person_name(" ".join(fixed))
     written = clean_person_name(" ".join(span.text.split()))
     nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in span.tokens)
-    return PersonForm(form, nominative and form == written, span.start)
+    return PersonForm(form, nominative and form == written, span.start, span.tokens[-1].feats.get("Gender"))
 
 
 def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:

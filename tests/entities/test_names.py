@@ -68,6 +68,12 @@ def test_group_people(forms, expected):
     assert _groups(*forms) == expected
 
 
+def test_a_mention_s_gender_picks_between_people_sharing_a_surname():
+    forms = [PersonForm("Алла Бут", True, 0, "Fem"), PersonForm("Виктор Бут", True, 1, "Masc"),
+             PersonForm("Бут", True, 2, "Fem"), PersonForm("Бут", True, 3, "Masc")]
+    assert group_people(forms) == [[0, 2], [1, 3]]
+
+
 @pytest.mark.parametrize("forms, expected", [
     ([("Путин", True), ("Владимир Путин", False), ("В.Путин", True)], "Владимир Путин"),
     ([("Игорь Руденей", False), ("Игорь Руденя", True)], "Игорь Руденя"),
