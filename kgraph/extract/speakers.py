@@ -15,6 +15,7 @@ from ..lexicons import words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context
+from .quotes import paragraph_bounds
 from .sentence import Sentence
 
 __all__ = ["Speakers", "Named"]
@@ -45,7 +46,8 @@ class Speakers:
             for token in sentence.tokens:
                 entity = context.entities.at(token.start, token.stop)
                 if entity is not None and entity.type == "PER":
-                    self.named.append(Named(token.start, entity, _nominative(token), token.feats.get("Gender")))
+                    subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
+                    self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
         self._starts = [n.start for n in self.named]
 
     def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:
@@ -121,11 +123,9 @@ class Speakers:
         if (head.feats.get("Animacy") != "Anim" or head.feats.get("Number") == "Plur"
                 or lemma(head) in words("anonymous.tsv")):
             return None
-        text = self.context.article.text
-        paragraph = text.rfind("\n", 0, head.start)
-        earlier = text.rfind("\n", 0, max(paragraph, 0))
+        earlier = _previous_paragraph_start(self.context.article.text, head.start)
         person = self.before(head.start, nominative=True)
-        if person is None or not any(m.start > earlier for m in person.mentions if m.start < head.start):
+        if person is None or not any(earlier <= m.start < head.start for m in person.mentions):
             return None
         return person
 
@@ -172,6 +172,13 @@ class Speakers:
                 if entity is not None and entity.type == wanted:
                     return entity
         return None
+
+
+def _previous_paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph before the one holding a position starts (blank lines skipped)."""
+    start = paragraph_bounds(text, position)[0]
+    before = text[:start].rstrip()
+    return paragraph_bounds(text, len(before) - 1)[0] if before else 0
 
 
 def _anonymous(entity: Entity) -> bool:
