@@ -191,11 +191,24 @@ def _nominative(token: DocToken) -> bool:
 
 
 def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
-    """The verb's own nsubj; of several (natasha joins a headline to the lead), the nearest noun."""
-    subjects = [c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
+    """The verb's own nsubj; of several (natasha joins a headline to the lead), the nearest noun.
+
+    A subject in another clause (a finite verb, or a comma after the verb, between them) is not
+    the verb's: natasha swaps them in "Президент ... объявил ..., однако лидер ... назвал ...".
+    """
+    subjects = [c for c in sentence.children.get(verb.id, ())
+                if c.rel in ("nsubj", "nsubj:pass") and not _verb_between(sentence, c, verb)]
     if not subjects:
         return None
     return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - verb.start)))
+
+
+def _verb_between(sentence: Sentence, subject: DocToken, verb: DocToken) -> bool:
+    """Another clause between: a finite verb, or a comma before a subject after the verb."""
+    low, high = sorted((subject.start, verb.start))
+    between = [t for t in sentence.tokens if low < t.start < high]
+    return any(t.feats.get("VerbForm") == "Fin" for t in between) or (
+        subject.start > verb.start and any(t.text == "," for t in between))
 
 
 def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
