@@ -7,7 +7,8 @@ stretch found once is not found again):
   ``«Это признак шага, - сказал Эрдоган. - Мы хотим ...»`` (interrupted: one statement
   per stretch); ``Путин добавил: «Хотел бы ...»``, ``Белов оказался дипломатичнее: «...»``;
 - reported speech: ``Песков добавил, что ...``, ``заявил: ...``, ``сообщил о завершении ...``,
-  ``призвал граждан прийти ...``, ``Об этом заявил Товпинец`` (the sentence before),
+  ``призвал граждан прийти ...``, ``подтвердил готовность ...``, ``Об этом заявил Товпинец``
+  (the sentence before),
   ``О том, что ..., заявил X`` and ``Сейчас, продолжал он, ...``;
 - according to: ``по словам Лаврова, ...``, ``по его мнению ...``, ``согласно Марку, ...``,
   ``как сообщил Песков, ...``;
@@ -15,7 +16,8 @@ stretch found once is not found again):
 - transcript turns (:mod:`.turns`): ``В.Путин: Добрый день! Берл Лазар: Я как раз ...``.
 
 Speakers are found by :mod:`.speakers`. Speech verbs and their frames live in
-``lexicon/speech.tsv``, the "по словам" nouns in ``lexicon/according.tsv``.
+``lexicon/speech.tsv``, the "по словам" nouns in ``lexicon/according.tsv``, the nouns
+that carry a statement as a verb's object ("подтвердил готовность") in ``lexicon/stance.tsv``.
 """
 from __future__ import annotations
 
@@ -332,6 +334,9 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
             return token.stop
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
+    stance = next((t for t in following if t.pos not in ("ADJ", "DET", "ADV")), None)
+    if stance is not None and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
+        return following[0].start
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
         if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
