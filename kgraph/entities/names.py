@@ -1,4 +1,4 @@
-"""Person names: patronymics, surnames, initials, the fullest form.
+"""Person names: patronymics, surnames, initials, cleaning (the canonical form is :mod:`.people`'s).
 
 >>> drop_patronymic("Владимир Владимирович Путин")
 'Владимир Путин'
@@ -12,14 +12,14 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 __all__ = [
-    "drop_patronymic", "surname_key", "surname_stem", "is_initialed", "is_patronymic", "fullest_name",
-    "fold", "clean_person_name",
+    "drop_patronymic", "surname_key", "surname_stem", "is_initialed", "is_patronymic", "fold",
+    "clean_person_name",
 ]
 
-PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)$")
+# a patronymic in any case: "Владимирович", "Владимировичем", "Иосифовна", "Иосифовне"
+PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)(?:а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|ы|е|у|ой))$")
 INITIAL = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*)+")
 PARENTHESES = re.compile(r"\s*\([^)]*\)?")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
@@ -58,7 +58,7 @@ def surname_stem(word: str) -> str:
 
 
 def is_patronymic(word: str) -> bool:
-    """"Владимирович", "Альфредовна"."""
+    """"Владимирович", "Альфредовна", "Иосифовне"."""
     return bool(PATRONYMIC.match(word))
 
 
@@ -80,23 +80,3 @@ def surname_key(name: str) -> str:
     name = INITIAL.sub("", name.strip())
     words = name.split()
     return fold(words[-1]) if words else ""
-
-
-def fullest_name(forms: Iterable[str]) -> str:
-    """The canonical form among a person's names in one article.
-
-    First name + surname beats surname alone and initials; the most frequent
-    wins among equals, then the first seen:
-    ["Путин", "Владимир Путин", "В.Путин"] -> "Владимир Путин".
-    """
-    forms = [drop_patronymic(" ".join(f.split())) for f in forms]
-    counts: dict[str, int] = {}
-    for form in forms:
-        counts[form] = counts.get(form, 0) + 1
-
-    def rank(form: str) -> tuple[int, int, int]:
-        words = len(form.split())
-        full = 0 if is_initialed(form) else min(words, 2)
-        return (full, counts[form], -forms.index(form))
-
-    return max(counts, key=rank)

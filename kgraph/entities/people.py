@@ -8,7 +8,7 @@ a mention's grammatical gender ("Бут рассказала") picks between the
 
 >>> forms = ["Алла Бут", "Виктор Бут", "Бут", "Виктор", "Аллы Бут"]
 >>> group_people([PersonForm(f, True, i) for i, f in enumerate(forms)])
-[[0, 2, 4], [1, 3]]
+[[0, 4], [1, 2, 3]]
 """
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ class PersonForm:
 
     @property
     def first(self) -> str:
-        return fold(self.words[0]) if self.words else ""
+        """The first word's stem: "Алла" and "Аллы" are one first name."""
+        return surname_stem(self.words[0]) if self.words else ""
 
 
 def group_people(forms: list[PersonForm]) -> list[list[int]]:
