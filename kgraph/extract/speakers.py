@@ -42,12 +42,15 @@ class Speakers:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.named: list[Named] = []
-        for sentence in context.sentences:
-            for token in sentence.tokens:
-                entity = context.entities.at(token.start, token.stop)
-                if entity is not None and entity.type == "PER":
-                    subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
-                    self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
+        tokens = [token for sentence in context.sentences for token in sentence.tokens]
+        starts = [token.start for token in tokens]
+        for start, stop, entity in context.entities.spans:
+            if entity.type != "PER":
+                continue
+            for token in tokens[bisect_left(starts, start):bisect_left(starts, stop)]:
+                subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
+                self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
+        self.named.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
 
     def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:

@@ -48,6 +48,7 @@ INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
 SENTENCE_END = ".!?…"
 COMPLEMENTIZERS = {"что", "чтобы"}
+ACCORDING_OPENERS = {"по", "как", "согласно"}
 MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
 
 
@@ -361,7 +362,9 @@ def _according(art: _Article) -> None:
     for sentence in art.context.sentences:
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
-            word = lemma(token)
+            word = token.text.lower()
+            if word not in ACCORDING_OPENERS:
+                continue
             following = [lemma(t) for t in tokens[index + 1:index + 3]]
             if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
                 rest = tokens[index + 2:]
