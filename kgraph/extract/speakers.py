@@ -1,9 +1,13 @@
 """Who speaks: the person an attribution names, a role, or "он" resolved to a person.
 
-natasha often hangs the subject of an inverted attribution on the wrong verb
-("«...», – сказал в беседе с корреспондентом лидер ДПНИ Александр Белов"), so the
-syntactic subject is tried first and a nominative name after the verb next.
-Anonymous sources ("сказал источник", "эксперты считают") give no speaker.
+natasha often hangs a subject on the wrong verb ("«...», – сказал в беседе с
+корреспондентом лидер ДПНИ Александр Белов"; two coordinated clauses swap their
+subjects), so :meth:`Speakers.of_verb` tries, in order: the verb's own subject in its
+clause, the nominative name right before the verb, the subject of the verb it is
+coordinated with, a nominative name, pronoun or role after it, and the author of a
+document it speaks in ("В послании Президента говорится"). A role with no name
+("премьер", "чиновник") is the person last named as a subject nearby; anonymous
+sources ("сказал источник", "эксперты считают", "СМИ") give no speaker.
 """
 from __future__ import annotations
 
@@ -96,9 +100,10 @@ class Speakers:
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
         "глава Минсвязи"), else an organization: "МИД России"."""
+        # nearest the head first: natasha's flat:name arcs stray into the next clause
         tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
-        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]  # nearest first:
-        own = self.context.entities.at(head.start, head.stop)  # natasha's flat:name arcs stray
+        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
+        own = self.context.entities.at(head.start, head.stop)
         people = [e for e in entities if e is not None and e.type == "PER"]
         if people and (own is not None or head.feats.get("Animacy") != "Inan"):
             return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
