@@ -224,6 +224,11 @@ class KnowledgeBase:
         (["президент"]), a former or deputy holder (["бывший", "президент", "сша"]) or a title the KB has
         no term for gives None. The role words live in kgraph/lexicon/roles.tsv.
         """
+        found = self._role_of(lemmas)
+        return self.holder(*found, on) if found else None
+
+    def _role_of(self, lemmas: Sequence[str]) -> tuple[str, str] | None:
+        """(role key, country or organization IRI) a role phrase names, or None."""
         if isinstance(lemmas, str):
             lemmas = lemmas.split()
         toks = [normalize(t) for t in lemmas]
@@ -277,7 +282,25 @@ class KnowledgeBase:
         if role == "leader":
             iso = next((i for i, iri in self._iso2.items() if iri == target), "")
             role = self._leaders.get(iso, "head_of_state")
-        return self.holder(role, target, on)
+        return role, target
+
+    def role_holders(self, lemmas: Sequence[str]) -> list[KBEntity]:
+        """Everyone who ever held the role a phrase names, in order of their terms.
+
+        For an undated article: ["глава", "российский", "государство"] -> [..., Дмитрий Медведев,
+        Владимир Путин]; the article's own people tell which one it means.
+        """
+        found = self._role_of(lemmas)
+        if found is None:
+            return []
+        role, target = found
+        terms = self._terms.get((ROLES[role], target), [])
+        out: list[KBEntity] = []
+        for term in terms:
+            entity = self._entities[term.holder]
+            if entity not in out:
+                out.append(entity)
+        return out
 
     def _match_title(self, toks: list[str], i: int, words: tuple[str, ...], consumed: set[int]) -> list[int] | None:
         idx, k = [], i

@@ -1,8 +1,9 @@
 """From natasha's NER spans to the article's entities under canonical names.
 
-Within one article every mention of a person is grouped by surname, and the
-group is named by its fullest form: "Путин", "Владимир Путин", "В.Путин" are
-one entity "Владимир Путин". Places and organizations are grouped through the
+Within one article the mentions of a person are grouped (:mod:`.people`) and the
+group is named by its fullest form, in the nominative (:mod:`.nominative`):
+"Путин", "Владимир Путин", "В.Путин" are one entity "Владимир Путин"; a person the
+reference KB knows gets its name and Wikidata id. Places and organizations are grouped through the
 reference KB: "КНР" and "Китай" are one entity, named "Китай" when the article
 says "Китай" somewhere, else as written ("КНР").
 """
@@ -13,12 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Mention
-from ..nlp import Doc, normal
-from .kb import KnowledgeBase, load_kb
-from .names import fold, fullest_name, surname_key
+from ..nlp import Doc, DocSpan, normal
+from .kb import KBEntity, KnowledgeBase, load_kb
+from .names import INITIAL, clean_person_name, fold, is_initialed
+from .nominative import nominative_words
+from .people import PersonForm, canonical_person, group_people
 from .roles import harvest_roles
 
-__all__ = ["EntityIndex", "resolve_entities"]
+__all__ = ["EntityIndex", "resolve_entities", "person_form", "known_person"]
 
 
 @dataclass
@@ -68,11 +71,36 @@ class EntityIndex:
         known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
         if known is None:
             return None
+        if self.date is None:  # an undated article: the holder it names, else today's
+            named = {e.wikidata or e.name for e in self.entities if e.type == "PER"}
+            known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
         for entity in self.entities:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity
         entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER",
                         wikidata=known.wikidata)
+        self.entities.append(entity)
+        return entity
+
+    def person(self, name: str) -> Entity | None:
+        """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
+
+        The article's person of that surname (and initial) comes first; a person only the
+        KB knows is added to the article's entities.
+        """
+        form = PersonForm(clean_person_name(name), True, -1)
+        if not form.words:
+            return None
+        for entity in self.entities:
+            if entity.type != "PER":
+                continue
+            other = PersonForm(entity.name, True, -1)
+            if other.surname == form.surname and (form.kind != "initialed" or other.first[:1] == form.first[:1]):
+                return entity
+        known = known_person(form.form, self.kb) if self.kb else None
+        if known is None:
+            return None
+        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
         self.entities.append(entity)
         return entity
 
@@ -97,44 +125,78 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     starts = _sentence_of(doc)
     groups: dict[tuple[str, str], list] = defaultdict(list)
     kb_of: dict[tuple[str, str], object] = {}
+    people: list[tuple[DocSpan, PersonForm]] = []
     for span in doc.spans:
-        form = normal(span)
         if span.type == "PER":
-            key = ("PER", surname_key(form))
-        else:
-            known = kb.find(form) or kb.find(span.text)
-            key = (span.type, known.iri if known else fold(form))
-            if known:
-                kb_of[key] = known
-        if not key[1]:
+            form = person_form(span)
+            if form.form:
+                people.append((span, form))
             continue
-        groups[key].append((span, form))
+        form = normal(span)
+        known = kb.find(form) or kb.find(span.text)
+        key = (span.type, known.iri if known else fold(form))
+        if known:
+            kb_of[key] = known
+        if key[1]:
+            groups[key].append((span, form))
 
     index = EntityIndex()
-    for key, members in groups.items():
-        forms = [form for _, form in members]
-        known = kb_of.get(key)
-        if key[0] == "PER":
-            name = fullest_name(forms)
-            known = kb.find(name, "PER")
-        elif known and any(fold(f) == fold(known.name) for f in forms):
-            name = known.name
-        else:
-            name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
+
+    def add(type: str, name: str, known, members: list) -> None:
         mentions = tuple(
             Mention(span.text, span.start, span.stop, bisect_left(starts, span.start + 1) - 1)
-            for span, _ in members
+            for span in members
         )
         wikidata = known.wikidata if known else None
-        entity = Entity(
-            key=wikidata or f"{key[0]}:{name}", name=name, type=key[0],
-            wikidata=wikidata, mentions=mentions,
-        )
+        entity = Entity(key=wikidata or f"{type}:{name}", name=name, type=type, wikidata=wikidata, mentions=mentions)
         index.entities.append(entity)
         for mention in mentions:
             index.spans.append((mention.start, mention.stop, entity))
+
+    for group in group_people([form for _, form in people]):
+        forms = [people[i][1] for i in group]
+        name = canonical_person(forms)
+        known = known_person(name, kb)
+        add("PER", known.name if known else name, known, [people[i][0] for i in group])
+    for key, members in groups.items():
+        forms = [form for _, form in members]
+        known = kb_of.get(key)
+        if known and any(fold(f) == fold(known.name) for f in forms):
+            name = known.name
+        else:
+            name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
+        add(key[0], name, known, [span for span, _ in members])
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
     index.date = article.date if article else None
     return index
+
+
+def person_form(span: DocSpan) -> PersonForm:
+    """A PER span's name in the nominative, cleaned, and whether the text wrote it so.
+
+    "Нарендрой Моди" (natasha leaves it) -> "Нарендра Моди"; "Джоэл Саймон (Joel Simon)"
+    -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл".
+    """
+    feats = {token.text: token.feats for token in span.tokens}
+    words = normal(span).split()
+    fixed = nominative_words(words, [feats[w].get("Case") if w in feats else "Nom" for w in words],
+                             [feats[w].get("Gender") if w in feats else None for w in words])
+    form = clean_person_name(" ".join(fixed))
+    written = clean_person_name(" ".join(span.text.split()))
+    nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in span.tokens)
+    return PersonForm(form, nominative and form == written, span.start, span.tokens[-1].feats.get("Gender"))
+
+
+def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
+    """The KB's person for an article's name: by full name, or a surname (with initials) the KB
+    gives one person: "В.Путин" -> Владимир Путин."""
+    known = kb.find(name, "PER")
+    if known is not None or len(name.split()) > 1 and not is_initialed(name):
+        return known
+    surname = INITIAL.sub("", name).strip()
+    known = kb.find(surname, "PER")
+    if known is not None and is_initialed(name) and fold(known.name)[:1] != fold(name)[:1]:
+        return None
+    return known

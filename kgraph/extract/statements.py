@@ -1,213 +1,475 @@
 """said: who said what, in direct quotes, indirect speech and transcript turns.
 
-- ``"Разговор еще продолжается", - сказал Песков`` (quote, dash attribution);
-- ``Путин добавил: "Хотел бы ..."`` (colon);
-- ``Песков добавил, что отношения "развиваются"`` (indirect speech);
-- ``по словам Лаврова, ...`` and ``как сообщил Песков, ...``;
-- ``В.Путин: Добрый день!`` (transcript turns of kremlin.ru).
+The constructions, each a function of :data:`CONSTRUCTIONS`, tried in order (a
+stretch found once is not found again):
+
+- quotes: ``«Разговор еще продолжается», - сказал Песков`` (attribution after);
+  ``«Это признак шага, - сказал Эрдоган. - Мы хотим ...»`` (interrupted: one statement
+  per stretch); ``Путин добавил: «Хотел бы ...»``, ``Белов оказался дипломатичнее: «...»``;
+- reported speech: ``Песков добавил, что ...``, ``заявил: ...``, ``сообщил о завершении ...``,
+  ``призвал граждан прийти ...``, ``подтвердил готовность ...``, ``Об этом заявил Товпинец``
+  (the sentence before),
+  ``О том, что ..., заявил X`` and ``Сейчас, продолжал он, ...``;
+- according to: ``по словам Лаврова, ...``, ``по его мнению ...``, ``согласно Марку, ...``,
+  ``как сообщил Песков, ...``;
+- a quote standing alone after a statement continues it: ``«...», сказал Хоровитц. «...»``;
+- transcript turns (:mod:`.turns`): ``В.Путин: Добрый день! Берл Лазар: Я как раз ...``.
+
+Speakers are found by :mod:`.speakers`. Speech verbs and their frames live in
+``lexicon/speech.tsv``, the "по словам" nouns in ``lexicon/according.tsv``, the nouns
+that carry a statement as a verb's object ("подтвердил готовность") in ``lexicon/stance.tsv``.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..lexicons import words
+from ..lexicons import mapping, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
-from ..entities.names import surname_key
-from ..entities.roles import role_phrase
-from .context import Context, entity_of
+from .context import Context
+from .quotes import DASH, OPENING, clean_quote, paragraph_bounds, quote_regions
 from .sentence import Sentence
+from .speakers import Speakers
+from .turns import turn_marks
 
-__all__ = ["extract_statements", "quote_regions"]
+__all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
-OPENING = {"«": "»", '"': '"', "„": "“", "“": "”"}
-DASH = r"[-–—]"
-AFTER_QUOTE = re.compile(rf"^\s*[,.!?…]?\s*{DASH}\s+")
-TURN = re.compile(r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s")
-PRONOUNS = {"он", "она"}
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, stop) of the inside of each top-level quotation in the text.
-
-    ``"а "б" в"`` has one region, the whole; a quote ends at its paragraph's end
-    at the latest.
-    """
-    regions = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char in OPENING:
-            close = OPENING[char]
-            depth, j = 0, i + 1
-            while j < len(text) and text[j] != "\n":
-                if text[j] == close and (close != '"' or _closes(text, j)):
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif text[j] == char and char != close:
-                    depth += 1
-                elif char == '"' and text[j] == '"':
-                    pass
-                j += 1
-            if j < len(text) and text[j] == close:
-                regions.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
-    return regions
+WORD = re.compile(r"\w+")
+MIN_QUOTE_WORDS = 3
+# "по его словам": the possessive as natasha lemmatizes it, and whose gender it points to
+POSSESSIVES = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem", "её": "Fem"}
+# after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
+AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?|\s*\n\s*(?=[а-яё])")
+# an attribution inside a quote opens "..., - " and closes ". - " or ", - "
+INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
+INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
+SENTENCE_END = ".!?…"
+COMPLEMENTIZERS = {"что", "чтобы"}
+ACCORDING_OPENERS = {"по", "как", "согласно"}
+MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
 
 
-def _closes(text: str, j: int) -> bool:
-    """A straight quote closes when it is not followed by a letter: ``"а" б``."""
-    return j + 1 >= len(text) or not text[j + 1].isalnum()
+@dataclass(frozen=True)
+class Said:
+    """One statement found: the quote's character range, its speaker and construction."""
+
+    start: int
+    stop: int
+    speaker: Entity
+    sentence: Sentence
+    kind: str  # "quote" | "reported" | "according" | "turn"
 
 
-class _Speakers:
-    """Who "он" is: the last person who spoke or was named before a position."""
+def _is_quote(context: Context, text: str, start: int, stop: int) -> bool:
+    """A quotation of words, not a quoted name: «Спорт уик-энд», «Голос Америки» are names."""
+    if len(WORD.findall(text[start:stop])) < MIN_QUOTE_WORDS:
+        return False
+    named = sum(b - a for a, b, _ in context.entities.within(start - 1, stop + 1))
+    return named < len(text[start:stop].strip()) * 0.8
 
-    def __init__(self, context: Context):
+
+class _Article:
+    """What the constructions share: the text, speakers, sentences and what was found."""
+
+    def __init__(self, context: Context) -> None:
         self.context = context
-        self.spoke: list[tuple[int, Entity]] = []
+        self.text = context.article.text
+        self.speakers = Speakers(context)
+        self.speech = mapping("speech.tsv")
+        self.starts = [s.start for s in context.sentences]
+        self.regions = [r for r in quote_regions(self.text) if _is_quote(context, self.text, *r)]
+        self.found: list[Said] = []
+        self.marks = turn_marks(self.text, context.entities)
+        self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
 
-    def last_before(self, position: int) -> Entity | None:
-        spoke = [e for p, e in self.spoke if p < position]
-        if spoke:
-            return spoke[-1]
-        people = [s for s in self.context.entities.within(0, position, "PER")]
-        return people[-1][2] if people else None
+    def sentence_at(self, position: int) -> Sentence | None:
+        index = bisect_right(self.starts, position) - 1
+        return self.context.sentences[index] if index >= 0 else None
 
-    def note(self, position: int, entity: Entity) -> None:
-        self.spoke.append((position, entity))
-        self.spoke.sort(key=lambda pair: pair[0])
-
-
-def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
-    for node in [verb, *[h for h in sentence.ancestors(verb) if verb.rel == "conj"][:1]]:
-        for child in sentence.children.get(node.id, ()):
-            if child.rel in ("nsubj", "nsubj:pass"):
-                return child
-    return None
-
-
-def _speaker(sentence: Sentence, verb: DocToken, context: Context, speakers: _Speakers) -> Entity | None:
-    subject = _subject(sentence, verb)
-    if subject is None:
+    def token_at(self, position: int) -> tuple[Sentence, DocToken] | None:
+        """The token at or after a position, in its sentence."""
+        sentence = self.sentence_at(position)
+        if sentence is None:
+            return None
+        for token in sentence.tokens:
+            if token.stop > position:
+                return sentence, token
         return None
-    for token in sentence.subtree(subject):
-        entity = entity_of(token, context)
-        if entity is not None and entity.type in ("PER", "ORG"):
-            return entity
-    if lemma(subject) in PRONOUNS:
-        return speakers.last_before(subject.start)
-    if subject.pos == "NOUN":
-        return context.entities.by_role(role_phrase(sentence.tokens, subject))
-    return None
+
+    def quoted(self, position: int) -> bool:
+        """Whether a position lies inside a quotation: the words of someone quoted."""
+        index = bisect_right(self.regions, (position, len(self.text))) - 1
+        return index >= 0 and self.regions[index][0] <= position < self.regions[index][1]
+
+    def is_speech(self, token: DocToken) -> bool:
+        """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
+        feats = token.feats
+        return (token.pos in ("VERB", "ADJ", "AUX") and lemma(token) in self.speech
+                and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
+
+    def add(self, start: int, stop: int, speaker: Entity | None, kind: str) -> bool:
+        """Record a statement unless it is empty, unattributed or already found."""
+        while start < stop and not self.text[start].isalnum() and self.text[start] not in "«\"„“[":
+            start += 1
+        if speaker is None or not clean_quote(self.text[start:stop]):
+            return False
+        inside = start + 1 if self.text[start:start + 1] in OPENING else start
+        for said in self.found:
+            if said.start <= inside < said.stop and (said.kind != "turn" or said.speaker == speaker):
+                return False
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return False
+        self.found.append(Said(start, stop, speaker, sentence, kind))
+        for region in self.regions:
+            if start <= region[0] and region[1] <= stop + 1:
+                self.attributed.add(region)
+        return True
 
 
-def _clean(quote: str) -> str:
-    return quote.strip().strip(",.:;-–— ").strip()
+def _quoted(art: _Article) -> None:
+    """Quotes with their attribution after, inside ("- сказал он. -") or before a colon."""
+    for start, stop in art.regions:
+        pieces, interrupted = _inner_pieces(art, start, stop)
+        if interrupted:  # an inner attribution, even one naming nobody, is no continuation
+            art.attributed.add((start, stop))
+        outer = _attribution_after(art, stop) or _attribution_before(art, start)
+        for a, b, speaker in pieces:
+            art.add(a, b, speaker or outer, "quote")
 
 
-def _token_at(context: Context, position: int) -> tuple[Sentence, DocToken] | None:
-    starts = [s.start for s in context.sentences]
-    index = bisect_right(starts, position) - 1
-    if index < 0:
+def _inner_pieces(art: _Article, start: int, stop: int) -> tuple[list[tuple[int, int, Entity | None]], bool]:
+    """The stretches of a quote between its inner attributions, each with its speaker, and
+    whether there was an inner attribution.
+
+    «Это признак, - сказал Эрдоган. - Мы хотим ...» -> ("Это признак", Эрдоган), ("Мы хотим ...", Эрдоган).
+    A stretch takes the speaker of the attribution after it, the last one that of the one before.
+    """
+    inner: list[tuple[int, int, Entity | None]] = []  # (attribution start, its end, speaker)
+    position = start
+    while (opening := INNER_OPEN.search(art.text, position, stop)) is not None:
+        position = opening.end()
+        hit = _speech_near(art, opening.end(), 3)
+        if hit is None:
+            continue
+        sentence, verb = hit
+        closing = INNER_CLOSE.search(art.text, verb.stop, stop)
+        end = closing.end() if closing else stop
+        inner.append((opening.start(), end, art.speakers.of_verb(sentence, verb)))
+        position = end
+    if not inner:
+        return [(start, stop, None)], False
+    pieces, cursor = [], start
+    for a, b, speaker in inner:
+        pieces.append((cursor, a, speaker))
+        cursor = b
+    pieces.append((cursor, stop, inner[-1][2]))
+    return [(a, b, s) for a, b, s in pieces if len(WORD.findall(art.text[a:b])) >= MIN_QUOTE_WORDS], True
+
+
+def _speech_near(art: _Article, position: int, within: int) -> tuple[Sentence, DocToken] | None:
+    """A speech verb among the first tokens at a position: "- сказал", "- Песков добавил"."""
+    hit = art.token_at(position)
+    if hit is None:
         return None
-    sentence = context.sentences[index]
-    for token in sentence.tokens:
-        if token.start <= position < token.stop:
-            return sentence, token
+    sentence, token = hit
+    index = sentence.index_of(token)
+    for candidate in sentence.tokens[index:index + within]:
+        if candidate.text in SENTENCE_END or candidate.text in "«\"":
+            return None
+        if art.is_speech(candidate):
+            return sentence, candidate
     return None
 
 
-def _event(context: Context, speaker: Entity, quote: str, sentence: Sentence) -> Event:
-    article = context.article
-    return Event(
-        kind="statement", participants=(speaker,), quote=quote,
-        article_id=article.id, evidence=sentence.text,
-        date=article.date.isoformat() if article.date else None,
-    )
+def _attribution_after(art: _Article, stop: int) -> Entity | None:
+    """The speaker of "«...», - сказал Песков" from the text after the closing mark."""
+    tail = AFTER_QUOTE.match(art.text, stop + 1)
+    if not art.text[stop + 1:tail.end()].strip():  # "«...» сказал" without punctuation is rare
+        return None
+    hit = _speech_near(art, tail.end(), 4)
+    if hit is None:
+        return None
+    sentence, verb = hit
+    if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
+        person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
+        return person if person is not None and person.type == "PER" else None
+    return art.speakers.of_verb(sentence, verb)
+
+
+def _attribution_before(art: _Article, start: int) -> Entity | None:
+    """The speaker of "Путин добавил: «...»" or "Белов оказался дипломатичнее: «...»"."""
+    before = art.text[:start - 1].rstrip(" ")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    sentence = art.sentence_at(colon)
+    if sentence is None:
+        return None
+    verbs = [t for t in sentence.tokens if t.stop <= colon and art.is_speech(t)]
+    if verbs:
+        return art.speakers.of_verb(sentence, verbs[-1])
+    person = art.speakers.in_span(sentence, sentence.start, colon)
+    return person if person is not None and person.type == "PER" else None
+
+
+def _reported(art: _Article) -> None:
+    """Indirect speech: "Песков добавил, что ...", "призвал к тому, чтобы ...", "заявил: ..."."""
+    for sentence in art.context.sentences:
+        for index, verb in enumerate(sentence.tokens):
+            if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part" or art.quoted(verb.start):
+                continue
+            if art.speech.get(lemma(verb)) == "quoted":
+                continue
+            speaker = art.speakers.of_verb(sentence, verb)
+            if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
+                art.add(*_previous_content(art, sentence), speaker, "reported")
+                continue
+            fronted = _fronted(sentence, index)
+            if fronted is not None:  # "О том, что телеканал должен ему, заявил Перепёлкин"
+                art.add(*fronted, speaker, "reported")
+                continue
+            parenthetical = _parenthetical(sentence, index)
+            if parenthetical is not None:  # "Сейчас, продолжал он, правительство ..."
+                art.add(parenthetical, sentence.stop, speaker, "reported")
+                continue
+            begin = _complement(art, sentence, index)
+            if begin is None:
+                continue
+            stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
+            art.add(begin, stop, speaker, "reported")
+
+
+def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> bool:
+    """A new attribution starts at the token: a speech verb, or "а"/"но" and a subject before one."""
+    index = tokens.index(token)
+    if art.is_speech(token):
+        return True
+    if lemma(token) not in ("а", "но", "однако"):
+        return False
+    for following in tokens[index + 1:index + 8]:
+        if following.text in ",;:«\"" + SENTENCE_END:
+            return False
+        if art.is_speech(following) and following.feats.get("VerbForm") == "Fin":
+            return True
+    return False
+
+
+def _first_words(sentence: Sentence, lemmas: tuple[str, ...]) -> bool:
+    return tuple(lemma(t) for t in sentence.tokens[:len(lemmas)]) == lemmas
+
+
+def _previous_content(art: _Article, sentence: Sentence) -> tuple[int, int]:
+    """What "Об этом ..." refers to: the sentence before, or its "что"-clause."""
+    index = sentence.index
+    if index == 0:
+        return sentence.start, sentence.start
+    previous = art.context.sentences[index - 1]
+    for number, token in enumerate(previous.tokens):
+        if art.is_speech(token):
+            begin = _complement(art, previous, number)
+            if begin is not None:
+                return begin, previous.stop
+    return previous.start, previous.stop
+
+
+def _fronted(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """The content of "(Однако) о том, что A, сказал X": A, before the verb."""
+    tokens = sentence.tokens
+    words = [t.text.lower() for t in tokens[:index]]
+    for start in range(min(2, len(words))):
+        if words[start:start + 4] == ["о", "том", ",", "что"]:
+            commas = [t for t in tokens[start + 4:index] if t.text == ","]
+            if commas:
+                return tokens[start + 3].stop, commas[-1].start
+    return None
+
+
+def _parenthetical(sentence: Sentence, index: int) -> int | None:
+    """Where the content resumes after a parenthetical attribution: "Сейчас, продолжал он, ..."."""
+    tokens = sentence.tokens
+    if not 0 < index <= 3 or tokens[index - 1].text != ",":
+        return None
+    for token in tokens[index + 1:index + 5]:
+        if token.text == ",":
+            return token.stop
+        if token.text in SENTENCE_END or token.text in ":«\"":
+            return None
+    return None
+
+
+def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
+    """Reported content ends at the sentence's end or where a second speech verb is
+    coordinated: "назвал итоги подтасованными и призвал сторонников ..."."""
+    tokens = [t for t in sentence.tokens if t.start >= begin]
+    for before, token in zip(tokens, tokens[1:]):
+        if lemma(before) == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
+            return before.start
+        if before.text in ",—–-" and _speech_follows(art, tokens, token):
+            return before.start  # "..., сообщает «Лента.ру»", "..., а глава МИДа Маэхара отметил"
+    return min(sentence.stop, paragraph_bounds(art.text, begin)[1])
+
+
+def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
+    """Where the reported content after a speech verb starts: after its "что", ":" or, for
+    verbs like "призвать", right after the verb ("призвал граждан прийти")."""
+    verb = sentence.tokens[index]
+    following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
+    if following and any(start == following[0].stop for start, _ in art.regions):
+        return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
+    for number, token in enumerate(following[:4]):  # "сообщил о завершении", not "о том, что"
+        if lemma(token) == "о" and token.pos == "ADP":
+            if following[number + 1:number + 2] and following[number + 1].text.lower() != "том":
+                return token.start
+        if token.text in ",:" + SENTENCE_END:
+            break
+    for number, token in enumerate(following):
+        if token.text == ":" and number <= 6:
+            return token.stop
+        if token.text in SENTENCE_END or token.text == ";":
+            break
+        if lemma(token) in COMPLEMENTIZERS and number and following[number - 1].text == ",":
+            return token.stop
+        if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
+            break
+    stance = next((t for t in following if t.pos not in ("ADJ", "DET", "ADV")), None)
+    if stance is not None and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
+        return following[0].start
+    if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
+        content = following[1:] if following[:1] and following[0].text == "," else following
+        if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
+            return content[0].start
+    return None
+
+
+def _colon_stop(art: _Article, begin: int) -> int:
+    """A colon quote runs to the end of its quotation, else of its paragraph."""
+    rest = art.text[begin:].lstrip(" ")
+    first = len(art.text) - len(rest)
+    for start, stop in art.regions:
+        if start == first + 1:
+            return stop
+    stop = paragraph_bounds(art.text, begin)[1]
+    return min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
+
+
+def _according(art: _Article) -> None:
+    """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
+    nouns = words("according.tsv")
+    for sentence in art.context.sentences:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            word = token.text.lower()
+            if word not in ACCORDING_OPENERS:
+                continue
+            following = [lemma(t) for t in tokens[index + 1:index + 3]]
+            if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
+                rest = tokens[index + 2:]
+                phrase_end = next((t for t in rest if t.text in ",."), None)
+            elif word == "по" and following[1:] and following[0] in POSSESSIVES and following[1] in nouns:
+                rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
+                noun = tokens[index + 2]
+                after_noun = tokens[index + 3:index + 4]
+                phrase_end = after_noun[0] if after_noun and after_noun[0].text in ",." else noun
+            elif word == "согласно" and _names_person(art, tokens[index + 1:index + 2]):
+                rest = tokens[index + 1:]  # "Согласно Марку, ...", not "согласно расчётам Ньютона"
+                phrase_end = next((t for t in rest if t.text in ",."), None)
+            elif word == "как" and index + 1 < len(tokens) and art.is_speech(tokens[index + 1]):
+                rest = tokens[index + 1:]  # "как сообщил Песков,"
+                phrase_end = next((t for t in rest if t.text in ",."), None)
+            else:
+                continue
+            if phrase_end is None:
+                continue
+            phrase = [t for t in rest if t.start < phrase_end.start]
+            speaker = _holder(art, sentence, phrase)
+            after = art.text[phrase_end.stop:sentence.stop]
+            if phrase_end.text != "." and len(WORD.findall(after)) >= MIN_QUOTE_WORDS:
+                art.add(phrase_end.stop, sentence.stop, speaker, "according")
+            else:  # "..., по словам Лаврова."
+                art.add(sentence.start, token.start, speaker, "according")
+
+
+def _names_person(art: _Article, tokens: list[DocToken]) -> bool:
+    return any((e := art.context.entities.at(t.start, t.stop)) is not None and e.type == "PER" for t in tokens)
+
+
+def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity | None:
+    """Whose words "по словам ..." reports: a name, a pronoun, a role."""
+    for wanted in ("PER", "ORG"):
+        for token in phrase:
+            entity = art.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type == wanted:
+                return entity
+    for token in phrase:
+        if lemma(token) in POSSESSIVES:
+            return art.speakers.before(token.start, POSSESSIVES[lemma(token)])
+    nouns = [t for t in phrase if t.pos == "NOUN"]
+    return art.speakers.of_phrase(sentence, nouns[0]) if nouns else None
+
+
+def _turns(art: _Article) -> None:
+    """Transcript turns: "В.Путин: Добрый день! Берл Лазар: Я как раз ..." up to the next turn."""
+    marks = art.marks
+    for number, mark in enumerate(marks):
+        stop = paragraph_bounds(art.text, mark.begin)[1]
+        if number + 1 < len(marks):
+            stop = min(stop, marks[number + 1].start)
+        if mark.speaker is not None:
+            art.add(mark.begin, stop, mark.speaker, "turn")
+
+
+def _continued(art: _Article) -> None:
+    """A quote standing alone after a statement, with no other person named between them,
+    continues it: «...», сказал Хоровитц. «Это очень важное решение»."""
+    for start, stop in art.regions:
+        if (start, stop) in art.attributed or not _stands_alone(art.text, start, stop):
+            continue
+        previous = [s for s in art.found if s.stop <= start and s.kind in ("quote", "reported")]
+        if not previous:
+            continue
+        last = max(previous, key=lambda s: s.stop)
+        between = art.context.entities.within(last.stop, start - 1, "PER")
+        if any(e != last.speaker for _, _, e in between):
+            continue
+        lines = art.text[last.stop:start - 1].split("\n")
+        if any(any(c.isalnum() for c in line) for line in lines[1:]):
+            continue  # another paragraph lies between
+        art.add(start, stop, last.speaker, "quote")
+
+
+def _stands_alone(text: str, start: int, stop: int) -> bool:
+    """The quote is a sentence of its own: after a sentence's end or a paragraph's start,
+    and followed by one."""
+    before = text[:start - 1].rstrip(" ")
+    after = text[stop + 1:].lstrip(" ")
+    opens = not before or before[-1] in SENTENCE_END + "\n»\""
+    closes = not after or after[0] in "\n«\"" or after[0] in SENTENCE_END and (
+        len(after) == 1 or after[1:2].isspace())
+    return opens and closes
+
+
+CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (_quoted, _reported, _according, _continued, _turns)
 
 
 def extract_statements(context: Context) -> list[Event]:
     """Statements of named people and organizations, one per attributed stretch."""
-    text = _text(context)
-    speech = words("speech.tsv")
-    speakers = _Speakers(context)
-    found: list[tuple[int, Entity, str, Sentence]] = []
-    taken: list[tuple[int, int]] = []
-
-    # direct quotes with a dash attribution after them
-    for start, stop in quote_regions(text):
-        tail = AFTER_QUOTE.match(text[stop + 1:stop + 6])
-        if not tail:
-            continue
-        hit = _token_at(context, stop + 1 + tail.end())
-        if hit and lemma(hit[1]) in speech:
-            sentence, verb = hit
-            speaker = _speaker(sentence, verb, context, speakers)
-            if speaker is not None:
-                found.append((start, speaker, text[start:stop], sentence))
-                speakers.note(start, speaker)
-                taken.append((start, stop))
-
-    for sentence in context.sentences:
-        for i, token in enumerate(sentence.tokens):
-            if lemma(token) not in speech or token.pos != "VERB":
-                continue
-            following = sentence.tokens[i + 1:i + 3]
-            after = [t.text for t in following]
-            if after[:1] == [":"]:  # Путин добавил: "..."
-                begin = following[0].stop
-                quote = _colon_quote(text, begin)
-            elif after[:2] == [",", "что"]:  # заявил, что ...
-                begin = following[1].stop
-                quote = text[begin:sentence.stop]
-            else:
-                continue
-            if any(a <= begin + 2 and begin < b for a, b in taken):
-                continue
-            speaker = _speaker(sentence, token, context, speakers)
-            if speaker is None or not _clean(quote):
-                continue
-            found.append((begin, speaker, _clean(quote), sentence))
-            speakers.note(begin, speaker)
-
-    found.extend(_turns(context, text))
-    found.sort(key=lambda item: item[0])
-    return [_event(context, speaker, _clean(quote), sentence) for _, speaker, quote, sentence in found]
+    art = _Article(context)
+    for construction in CONSTRUCTIONS:
+        construction(art)
+    turns = [s for s in art.found if s.kind == "turn"]
+    found = sorted((s for s in art.found if s.kind == "turn" or not any(
+        t.speaker == s.speaker and t.start <= s.start < t.stop for t in turns)), key=lambda s: s.start)
+    return [_event(context, said, art.text) for said in found]
 
 
-def _colon_quote(text: str, begin: int) -> str:
-    rest = text[begin:]
-    stripped = rest.lstrip()
-    if stripped[:1] in OPENING:
-        offset = begin + len(rest) - len(stripped) + 1
-        for start, stop in quote_regions(text[offset - 1:]):
-            return text[offset - 1 + start:offset - 1 + stop]
-    return rest.split("\n", 1)[0]
-
-
-def _turns(context: Context, text: str) -> list[tuple[int, Entity, str, Sentence]]:
-    """Transcript turns: "В.Путин: Добрый день! И.Руденя: Добрый день ..." ."""
-    marks = list(TURN.finditer(text))
-    out = []
-    people = [e for e in context.entities.entities if e.type == "PER"]
-    for number, mark in enumerate(marks):
-        key = surname_key(mark.group(1))
-        speaker = next((p for p in people if surname_key(p.name) == key), None)
-        if speaker is None:
-            continue
-        end = marks[number + 1].start() if number + 1 < len(marks) else len(text)
-        end = min(end, text.find("\n", mark.end()) if "\n" in text[mark.end():] else len(text))
-        hit = _token_at(context, mark.end())
-        if hit is None:
-            continue
-        out.append((mark.end(), speaker, text[mark.end():end], hit[0]))
-    return out
-
-
-def _text(context: Context) -> str:
-    return context.article.text
+def _event(context: Context, said: Said, text: str) -> Event:
+    article = context.article
+    return Event(
+        kind="statement", participants=(said.speaker,), quote=clean_quote(text[said.start:said.stop]),
+        article_id=article.id, evidence=said.sentence.text,
+        date=article.date.isoformat() if article.date else None,
+    )

@@ -1,0 +1,87 @@
+"""Quotation marks in running text: where quotes are, and their bare content.
+
+>>> text = '«Разговор продолжается», - сказал Песков.'
+>>> [text[a:b] for a, b in quote_regions(text)]
+['Разговор продолжается']
+>>> unquote('«Мы готовы»')
+'Мы готовы'
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["OPENING", "DASH", "quote_regions", "unquote", "clean_quote", "paragraph_bounds"]
+
+OPENING = {"«": "»", '"': '"', "„": "“", "“": "”"}
+DASH = "-–—"
+_EDGE = " \t\n,.:;" + DASH
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of the inside of each top-level quotation in the text.
+
+    ``«а «б» в»`` has one region, the whole (straight quotes do not nest); a quote
+    ends at its paragraph's end at the latest, and an unclosed quote gives no region.
+    """
+    regions = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in OPENING and (char != '"' or _opens(text, i)):
+            close = OPENING[char]
+            depth, j = 0, i + 1
+            while j < len(text) and text[j] != "\n":
+                if text[j] == close and (close != '"' or _closes(text, j)):
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif text[j] == char and char != close:
+                    depth += 1
+                j += 1
+            if j < len(text) and text[j] == close:
+                regions.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return regions
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight quote opens when a letter, not a space, follows it: ``"а``."""
+    return i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closes(text: str, j: int) -> bool:
+    """A straight quote closes when it is not followed by a letter: ``"а" б``."""
+    return j + 1 >= len(text) or not text[j + 1].isalnum()
+
+
+def unquote(text: str) -> str:
+    """The text without one pair of quotation marks around all of it: «а» -> а; «а» и «б» stays."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in OPENING:
+        regions = quote_regions(text)
+        if regions and regions[0] == (1, len(text) - 1):
+            return text[1:-1].strip()
+    return text
+
+
+def clean_quote(text: str) -> str:
+    """A quote without the punctuation and quotation marks at its edges.
+
+    '«Мы готовы», ' -> 'Мы готовы'; a dangling closing mark is dropped too.
+    """
+    text = text.strip(_EDGE)
+    text = unquote(text)
+    if text.count("«") < text.count("»") and text.endswith("»"):
+        text = text[:-1]
+    if text.count("«") > text.count("»") and text.startswith("«"):
+        text = text[1:]
+    return text.strip(_EDGE).strip()
+
+
+def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
+    """(start, stop) of the paragraph (line) holding a position."""
+    start = text.rfind("\n", 0, position) + 1
+    stop = text.find("\n", position)
+    return start, len(text) if stop < 0 else stop

@@ -1,0 +1,227 @@
+"""Who speaks: the person an attribution names, a role, or "он" resolved to a person.
+
+natasha often hangs a subject on the wrong verb ("«...», – сказал в беседе с
+корреспондентом лидер ДПНИ Александр Белов"; two coordinated clauses swap their
+subjects), so :meth:`Speakers.of_verb` tries, in order: the verb's own subject in its
+clause, the nominative name right before the verb, the subject of the verb it is
+coordinated with, a nominative name, pronoun or role after it, and the author of a
+document it speaks in ("В послании Президента говорится"). A role with no name
+("премьер", "чиновник") is the person last named as a subject nearby; anonymous
+sources ("сказал источник", "эксперты считают", "СМИ") give no speaker.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..entities.roles import role_phrase
+from ..lexicons import words
+from ..model import Entity
+from ..nlp import DocToken, lemma
+from .context import Context
+from .quotes import paragraph_bounds
+from .sentence import Sentence
+
+__all__ = ["Speakers", "Named"]
+
+PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
+SPEAKER_TYPES = ("PER", "ORG")
+# the words that end the stretch after a verb where an inverted subject may stand
+STRETCH_END = {":", ",", "что", "чтобы"}
+
+
+@dataclass(frozen=True)
+class Named:
+    """One token of the article that names a person: where, who, in which case and gender."""
+
+    start: int
+    entity: Entity
+    nominative: bool
+    gender: str | None
+
+
+class Speakers:
+    """The speakers of one article's attributions."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.named: list[Named] = []
+        tokens = [token for sentence in context.sentences for token in sentence.tokens]
+        starts = [token.start for token in tokens]
+        for start, stop, entity in context.entities.spans:
+            if entity.type != "PER":
+                continue
+            for token in tokens[bisect_left(starts, start):bisect_left(starts, stop)]:
+                subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
+                self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
+        self.named.sort(key=lambda n: n.start)
+        self._starts = [n.start for n in self.named]
+
+    def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The speaker of a speech verb: "Песков сказал", "- сказал пресс-секретарь Кремля",
+        "- добавил он", "Суареш сообщил: «...»" (natasha hangs the name elsewhere),
+        "Саакашвили объявил ..., однако Гачечиладзе назвал ..." (a conjunct's own subject)."""
+        subject, conjunct = _subject(sentence, verb), _conjunct_subject(sentence, verb)
+        return (
+            (self.of_phrase(sentence, subject) if subject is not None else None)
+            or self._named_before(sentence, verb)
+            or (self.of_phrase(sentence, conjunct) if conjunct is not None else None)
+            or self.after(sentence, verb)
+            or self.of_document(sentence, verb)
+        )
+
+    def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The author of a document the verb speaks in: "В послании Президента говорится",
+        "В заявлении МИД сказано"; with no author named, the person last named as a subject."""
+        for child in sentence.children.get(verb.id, ()):
+            if child.rel == "obl" and lemma(child) in words("documents.tsv"):
+                for token in sentence.subtree(child):
+                    entity = self.context.entities.at(token.start, token.stop)
+                    if entity is not None and entity.type in SPEAKER_TYPES:
+                        return entity
+                    if token.id != child.id and token.pos in ("NOUN", "PROPN"):
+                        found = self.context.entities.by_role(role_phrase(sentence.tokens, token))
+                        if found is not None:
+                            return found
+                return self.before(child.start, nominative=True)
+        return None
+
+    def _named_before(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """The nominative person nearest before the verb in its clause: "... Хуан Суареш сообщил"."""
+        index = sentence.index_of(verb)
+        for token in reversed(sentence.tokens[:index]):
+            if token.text in ",;:«»\"" or token.feats.get("VerbForm") == "Fin":
+                return None
+            entity = self.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type == "PER" and _nominative(token):
+                return entity
+        return None
+
+    def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
+        """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
+        "глава Минсвязи"), else an organization: "МИД России"."""
+        # nearest the head first: natasha's flat:name arcs stray into the next clause
+        tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
+        entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
+        own = self.context.entities.at(head.start, head.stop)
+        people = [e for e in entities if e is not None and e.type == "PER"]
+        if people and (own is not None or head.feats.get("Animacy") != "Inan"):
+            return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
+        if own is not None:
+            return own if own.type in SPEAKER_TYPES and not _anonymous(own) else None
+        if people:
+            return None
+        word = lemma(head)
+        if word in PRONOUN_GENDER:
+            return self.before(head.start, PRONOUN_GENDER[word])
+        if head.pos in ("NOUN", "PROPN"):  # "Президент России" is often PROPN
+            found = self.of_role(sentence, head)
+            if found is not None:
+                return found
+        return next((e for e in entities if e is not None and e.type == "ORG"), None)
+
+    def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
+        """The person a role noun names: "президент РФ" by the article's or the KB's roles,
+        else "премьер", "чиновник", "представитель Philips" as the person last named as a
+        subject, in this paragraph or the one before. Anonymous and plural nouns ("источник",
+        "эксперты") name nobody."""
+        found = self.context.entities.by_role(role_phrase(sentence.tokens, head))
+        if found is not None:
+            return found
+        if (head.feats.get("Animacy") != "Anim" or head.feats.get("Number") == "Plur"
+                or lemma(head) in words("anonymous.tsv")):
+            return None
+        earlier = _previous_paragraph_start(self.context.article.text, head.start)
+        person = self.before(head.start, nominative=True)
+        if person is None or not any(earlier <= m.start < head.start for m in person.mentions):
+            return None
+        return person
+
+    def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
+        """A nominative name, pronoun or role right after the verb: "- уточнил Белов"."""
+        index = sentence.index_of(verb)
+        for token in sentence.tokens[index + 1:]:
+            if token.text in STRETCH_END or lemma(token) in STRETCH_END:
+                break
+            if not _nominative(token) or token.pos not in ("PROPN", "NOUN", "PRON"):
+                continue
+            entity = self.context.entities.at(token.start, token.stop)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return None if _anonymous(entity) else entity
+            word = lemma(token)
+            if word in PRONOUN_GENDER:
+                return self.before(token.start, PRONOUN_GENDER[word])
+            if token.pos in ("NOUN", "PROPN") and token.head_id in (verb.id, verb.head_id):
+                return self.of_role(sentence, token)
+        return None
+
+    def before(self, position: int, gender: str | None = None, nominative: bool = False) -> Entity | None:
+        """Whom "он"/"она" at a position means: the last person named as a subject before it.
+
+        A person of the other gender is skipped; with no subject, the last person named
+        (unless ``nominative`` asks for a subject only).
+        """
+        last = None
+        for named in reversed(self.named[:bisect_left(self._starts, position)]):
+            if gender and named.gender and named.gender != gender:
+                continue
+            if named.nominative:
+                return named.entity
+            last = last or named.entity
+        return None if nominative else last
+
+    def in_span(self, sentence: Sentence, start: int, stop: int, any_case: bool = False) -> Entity | None:
+        """The first nominative person (else organization) named in [start, stop) of a sentence."""
+        for wanted in SPEAKER_TYPES:
+            for token in sentence.tokens:
+                if token.start < start or token.stop > stop or not (any_case or _nominative(token)):
+                    continue
+                entity = self.context.entities.at(token.start, token.stop)
+                if entity is not None and entity.type == wanted:
+                    return entity
+        return None
+
+
+def _previous_paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph before the one holding a position starts (blank lines skipped)."""
+    start = paragraph_bounds(text, position)[0]
+    before = text[:start].rstrip()
+    return paragraph_bounds(text, len(before) - 1)[0] if before else 0
+
+
+def _anonymous(entity: Entity) -> bool:
+    """"СМИ", "источники": a name that names no one in particular."""
+    return entity.name.lower() in words("anonymous.tsv")
+
+
+def _nominative(token: DocToken) -> bool:
+    return token.feats.get("Case", "Nom") == "Nom"
+
+
+def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
+    """The verb's own nsubj; of several (natasha joins a headline to the lead), the nearest noun.
+
+    A subject in another clause (a finite verb, or a comma after the verb, between them) is not
+    the verb's: natasha swaps them in "Президент ... объявил ..., однако лидер ... назвал ...".
+    """
+    subjects = [c for c in sentence.children.get(verb.id, ())
+                if c.rel in ("nsubj", "nsubj:pass") and not _verb_between(sentence, c, verb)]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - verb.start)))
+
+
+def _verb_between(sentence: Sentence, subject: DocToken, verb: DocToken) -> bool:
+    """Another clause between: a finite verb, or a comma before a subject after the verb."""
+    low, high = sorted((subject.start, verb.start))
+    between = [t for t in sentence.tokens if low < t.start < high]
+    return any(t.feats.get("VerbForm") == "Fin" for t in between) or (
+        subject.start > verb.start and any(t.text == "," for t in between))
+
+
+def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
+    """The subject of the verb a conjunct or adverbial clause hangs on: "заявил и добавил", "заявил, отметив"."""
+    if verb.rel not in ("conj", "advcl"):
+        return None
+    head = sentence.head(verb)
+    return _subject(sentence, head) if head is not None else None

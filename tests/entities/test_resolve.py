@@ -1,0 +1,49 @@
+"""The article's entities: people grouped, named in the nominative, tied to the reference KB."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.entities.resolve import resolve_entities
+from kgraph.model import Article
+from kgraph.nlp import analyze
+
+
+def _people(text: str):
+    return {e.name: e for e in resolve_entities(analyze(text), Article(id="t", text=text)).entities
+            if e.type == "PER"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Владимир Путин провёл переговоры с Нарендрой Моди.", {"Владимир Путин", "Нарендра Моди"}),
+    ("Президент встретился с Милорадом Додиком. Додик поблагодарил его.", {"Милорад Додик"}),
+    ("Встреча с Игорем Руденей. И.Руденя: Добрый день.", {"Игорь Руденя"}),
+    ("Об этом заявил Джоэл Саймон (Joel Simon) в Нью-Йорке.", {"Джоэл Саймон"}),
+])
+def test_people_get_nominative_canonical_names(text, names):
+    assert set(_people(text)) == names
+
+
+def test_people_sharing_a_surname_stay_apart():
+    people = _people("Алла Бут рассказала о свидании. Виктор Бут был арестован в Бангкоке. Бут не признал вины.")
+    assert {"Алла Бут", "Виктор Бут"} <= set(people)
+    assert len(people["Виктор Бут"].mentions) == 2
+
+
+def test_a_person_the_kb_knows_gets_its_name_and_wikidata_id():
+    people = _people("В.Путин: Добрый день, коллеги.")
+    assert people["Владимир Путин"].wikidata == "Q7747"
+    assert people["Владимир Путин"].key == "Q7747"
+
+
+def test_index_person_finds_the_article_person_then_the_kb():
+    text = "Сергей Лавров прилетел в Женеву."
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    assert index.person("С.Лавров").name == "Сергей Лавров"
+    assert index.person("В.Путин").wikidata == "Q7747"
+    assert index.person("Х.Неизвестный") is None
+
+
+def test_undated_article_role_means_the_holder_it_names():
+    text = "Дмитрий Медведев открыл форум. Глава российского государства заявил, что инноград заработает."
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    assert index.by_role(("глава", "российский", "государство")).name == "Дмитрий Медведев"

@@ -1,0 +1,127 @@
+"""said: one table row per construction, (text, expected (speaker, quote opening) pairs)."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.model import Article
+from kgraph.pipeline import process
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    result = process(Article(id="t", text=text))
+    return [(r["subject"], r["object"]) for r in result.relations() if r["relation"] == "said"]
+
+
+def _matches(said: list[tuple[str, str]], expected: list[tuple[str, str]]) -> bool:
+    """Each expected (speaker, opening) is said once, and nothing else is."""
+    if len(said) != len(expected):
+        return False
+    return all(any(s == speaker and q.startswith(opening) for s, q in said) for speaker, opening in expected)
+
+
+POSITIVE = [
+    pytest.param(
+        "«Разговор еще продолжается», - сказал пресс-секретарь президента Дмитрий Песков.",
+        [("Дмитрий Песков", "Разговор еще продолжается")], id="quote-then-dash-attribution"),
+    pytest.param(
+        "«Во время первой экспедиции на Луну высадятся четыре астронавта», сказал Скотт Хоровитц.",
+        [("Скотт Хоровитц", "Во время первой экспедиции")], id="quote-then-comma-attribution"),
+    pytest.param(
+        "«Смерть Егора стала переломным моментом», – сказал в беседе с корреспондентом «Голоса Америки» "
+        "лидер движения Александр Белов.",
+        [("Александр Белов", "Смерть Егора стала")], id="inverted-subject-after-a-quoted-name"),
+    pytest.param(
+        "«Это признак важного шага, — сказал Реджеп Эрдоган. — Мы хотим, чтобы бизнесмены осуществляли "
+        "общие проекты».",
+        [("Реджеп Эрдоган", "Это признак важного шага"), ("Реджеп Эрдоган", "Мы хотим, чтобы")],
+        id="quote-interrupted-by-its-attribution"),
+    pytest.param(
+        "Владимир Путин добавил: «Хотел бы поздравить весь китайский народ с Новым годом».",
+        [("Владимир Путин", "Хотел бы поздравить")], id="colon-before-quote"),
+    pytest.param(
+        "Песков добавил, что российско-китайские отношения развиваются планомерно.",
+        [("Дмитрий Песков", "российско-китайские отношения развиваются")], id="indirect-speech-chto"),
+    pytest.param(
+        "Никол Пашинян сообщил о завершении согласования текста мирного договора.",
+        [("Никол Пашинян", "о завершении согласования")], id="o-complement"),
+    pytest.param(
+        "Владимир Путин подтвердил неизменную готовность России содействовать урегулированию.",
+        [("Владимир Путин", "неизменную готовность России")], id="stance-noun-object"),
+    pytest.param(
+        "По словам министра Сергея Лаврова, переговоры пройдут в Женеве на следующей неделе.",
+        [("Сергей Лавров", "переговоры пройдут в Женеве")], id="po-slovam-before"),
+    pytest.param(
+        "Переговоры пройдут в Женеве на следующей неделе, по словам Сергея Лаврова.",
+        [("Сергей Лавров", "Переговоры пройдут в Женеве")], id="po-slovam-after"),
+    pytest.param(
+        "Согласно Сергею Лаврову, переговоры пройдут в Женеве на следующей неделе.",
+        [("Сергей Лавров", "переговоры пройдут в Женеве")], id="soglasno"),
+    pytest.param(
+        "Как сообщил Дмитрий Песков, встреча лидеров пройдет в Кремле.",
+        [("Дмитрий Песков", "встреча лидеров пройдет")], id="kak-soobshchil"),
+    pytest.param(
+        "Алла Бут рассказала о свидании с мужем. «Мы не виделись с 15 ноября», — сказала она.",
+        [("Алла Бут", "о свидании с мужем"), ("Алла Бут", "Мы не виделись")], id="pronoun-speaker"),
+    pytest.param(
+        "В.Путин: Добрый день! Очень рад вас видеть. Берл Лазар: Я как раз встретился с ним пару дней назад.",
+        [("Владимир Путин", "Добрый день! Очень рад"), ("Берл Лазар", "Я как раз встретился")],
+        id="transcript-turns-end-at-the-next-speaker"),
+    pytest.param(
+        "Встреча прошла в узком формате В.Путин: Уважаемый Эмомали Шарипович! Рад Вас приветствовать.",
+        [("Владимир Путин", "Уважаемый Эмомали Шарипович")], id="turn-after-a-merged-heading"),
+    pytest.param(
+        "«Пока мы не создадим базу, полёты будут краткими», сказал Скотт Хоровитц. "
+        "«Пройдет несколько лет, прежде чем база будет функционировать».",
+        [("Скотт Хоровитц", "Пока мы не создадим"), ("Скотт Хоровитц", "Пройдет несколько лет")],
+        id="a-quote-standing-alone-continues-the-statement"),
+    pytest.param(
+        "Соседи считают, что Газпром должен Белоруссии 200 млн долларов. Об этом заявил "
+        "замминистра энергетики Эдуард Товпинец.",
+        [("Эдуард Товпинец", "Газпром должен Белоруссии")], id="ob-etom-refers-back"),
+    pytest.param(
+        "Такой переход, считает вице-губернатор Александр Шемелев, повысит оперативность органов власти.",
+        [("Александр Шемелев", "повысит оперативность")], id="parenthetical-attribution"),
+    pytest.param(
+        "Министр Наото Кан заявил, что визит «вызывает сожаление», а глава МИДа Сэйдзи Маэхара отметил, "
+        "что этот поступок «ранит чувства японского народа».",
+        [("Наото Кан", "визит «вызывает сожаление»"), ("Сэйдзи Маэхара", "этот поступок")],
+        id="a-second-attribution-ends-the-first"),
+]
+
+NEGATIVE = [
+    pytest.param("«Это новость», - сказал источник в Кремле.", id="anonymous-source"),
+    pytest.param("Эксперты считают, что позиции губернатора пошатнулись.", id="plural-anonymous-subject"),
+    pytest.param("Путин встретился с Си Цзиньпином в Пекине.", id="no-speech"),
+    pytest.param("Лавров прилетел в Женеву, сообщает «Лента.ру».", id="media-name-in-quotes-is-no-quote"),
+    pytest.param("«Мы знаем, что он сказал: это важно», — написано на плакате.", id="speech-verb-inside-a-quote"),
+    pytest.param("Напомним, что переговоры прошли в Женеве.", id="first-person-verb"),
+    pytest.param("Сергей Лавров подтвердил получение письма.", id="an-object-that-is-no-stance"),
+    pytest.param("Согласно закону, выборы пройдут в сентябре.", id="soglasno-without-a-speaker"),
+    pytest.param("Согласно расчётам Исаака Ньютона, 2060 год станет последним для людей.",
+                 id="soglasno-a-document-of-a-person"),
+]
+
+
+@pytest.mark.parametrize("text, expected", POSITIVE)
+def test_statement_constructions(text, expected):
+    said = _said(text)
+    assert _matches(said, expected), said
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_statement(text):
+    assert _said(text) == []
+
+
+def test_the_kb_names_a_person_the_article_gives_by_surname_only():
+    assert _said("Песков добавил, что встреча прошла успешно.")[0][0] == "Дмитрий Песков"
+
+
+def test_statements_keep_organizations_but_prefer_the_person_of_an_apposition():
+    said = _said("По словам главы Минкомсвязи Игоря Щеголёва, регистрация имён введена для госорганов.")
+    assert [s.replace("ё", "е") for s, _ in said] == ["Игорь Щеголев"]
+
+
+def test_a_body_that_speaks_is_not_its_head():
+    said = _said("Пресс-служба Кадырова сообщила, что в столице царит праздничное настроение.")
+    assert all(s != "Рамзан Кадыров" and s != "Кадыров" for s, _ in said)
