@@ -21,6 +21,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from ..rdf import PREFIXES, bind_namespaces
 from .formats import Format, format_of
@@ -55,9 +56,22 @@ def quads_of(graph: Graph) -> Iterator[ox.Quad]:
     inner = _oxigraph_store(graph)
     if inner is not None:
         return iter(inner.quads_for_pattern(None, None, None, None))
+    if isinstance(graph.store, SPARQLStore):
+        return _server_quads(graph)
     if isinstance(graph, Dataset):
         return (to_ox_quad((s, p, o, g)) for s, p, o, g in graph.quads((None, None, None, None)))
     return (to_ox_quad((s, p, o, DATASET_DEFAULT_GRAPH_ID)) for s, p, o in graph)
+
+
+def _server_quads(graph: Graph) -> Iterator[ox.Quad]:
+    """A server's named graphs (kgraph's articles); its default graph only when it has none."""
+    rows = graph.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    if isinstance(rows, tuple):  # rdflib's SPARQLConnector returns (code, message, None) on HTTP errors
+        raise OSError(f"the server refused to list its graphs: {rows[1]}")
+    quads = [to_ox_quad(tuple(row)) for row in rows]
+    if not quads:
+        quads = [to_ox_quad((*row, None)) for row in graph.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")]
+    return iter(quads)
 
 
 def _oxigraph_store(graph: Graph) -> ox.Store | None:
@@ -106,6 +120,7 @@ def atomic_output(destination: str | Path | BinaryIO) -> Iterator[BinaryIO]:
         return
     path = Path(destination)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -113,6 +128,12 @@ def atomic_output(destination: str | Path | BinaryIO) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:
