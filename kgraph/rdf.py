@@ -115,18 +115,25 @@ def date_literal(value: str) -> Literal:
 def entity_class(entity: Entity) -> URIRef:
     """kg:Person, kg:Organization, or for a place kg:Country / kg:City when the KB knows it, else kg:Place."""
     if entity.type == "LOC" and entity.wikidata:
-        kind = _kb_kinds().get(str(entity_iri(entity)))
-        if kind in ("Country", "City"):
-            return KG[kind]
+        known = _kb_places().get(str(entity_iri(entity)))
+        if known:
+            return KG[known[0]]
     return ENTITY_CLASSES[entity.type][0]
 
 
 @functools.cache
-def _kb_kinds() -> dict[str, str]:
+def _kb_places() -> dict[str, tuple[str, Entity | None]]:
+    """KB place IRI -> ("Country" | "City", the city's country as an Entity)."""
     from .entities.kb import load_kb
 
     kb = load_kb()
-    return {entity.iri: kb.kind(entity.iri) for entity in kb}
+    places = {}
+    for known in kb:
+        kind = kb.kind(known.iri)
+        if kind in ("Country", "City"):
+            land = kb.get(known.country) if kind == "City" and known.country else None
+            places[known.iri] = (kind, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
+    return places
 
 
 def writable(event: Event) -> bool:
@@ -148,6 +155,10 @@ def _entity_triples(entity: Entity) -> Iterator[tuple]:
     yield node, RDFS.label, Literal(entity.name, lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
+    land = _kb_places().get(str(node), (None, None))[1] if entity.type == "LOC" else None
+    if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
+        yield node, SCHEMA.containedInPlace, entity_iri(land)
+        yield from _entity_triples(land)
 
 
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kgraph.model import Entity
-from kgraph.rdf import KG, KGR, article_triples, entity_class, entity_iri, event_iri, slug, to_graph, writable
+from kgraph.rdf import KG, KGR, SCHEMA, article_triples, entity_class, entity_iri, event_iri, slug, to_graph, writable
 from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit
 
 
@@ -124,3 +124,11 @@ def test_shortcut_triples_only_for_what_took_place():
     graph = to_graph([result("a", [meeting("a", PUTIN, XI, status="planned"), visit("a", PUTIN, CHINA)])])
     assert (entity_iri(PUTIN), KG.metWith, entity_iri(XI)) not in graph
     assert (entity_iri(PUTIN), KG.visited, entity_iri(CHINA)) in graph
+
+
+def test_a_city_the_kb_knows_says_which_country_it_is_in():
+    graph = to_graph([result("a", [visit("a", XI, MOSCOW)])])
+    russia = KGR["entity/Q159"]
+    assert (entity_iri(MOSCOW), SCHEMA.containedInPlace, russia) in graph
+    assert (russia, RDF.type, KG.Country) in graph
+    assert (russia, RDFS.label, Literal("Россия", lang="ru")) in graph
