@@ -75,6 +75,7 @@ def bind_namespaces(graph: Graph) -> Graph:
     return graph
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     """An ASCII slug of a name: "Владимир Путин" -> "vladimir-putin"."""
     text = "".join(TRANSLIT.get(c, c) for c in name.lower())

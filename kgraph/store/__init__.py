@@ -15,15 +15,13 @@ A GRAPH spec names one of them, for reading (:func:`open_graph`) and for builds
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from rdflib import Graph
 
-from .files import atomic_output, atomic_write, quads_of, read_file, write_graph, write_quads
+from .files import FileTarget, atomic_output, atomic_write, quads_of, read_file, write_graph, write_quads
 from .formats import FORMATS, Format, format_named, format_of
 from .oxigraph import OxigraphTarget, open_oxigraph
 from .query import QueryError, check_query, run_query
@@ -37,34 +35,6 @@ __all__ = [
     "QueryError", "check_query", "run_query",
     "read_file", "write_graph", "write_quads", "quads_of", "atomic_write", "atomic_output",
 ]
-
-
-class FileTarget(Target):
-    """A build into a file: articles go to a temporary Oxigraph store on disk beside the
-    file, so memory stays flat however many articles come; ``close`` writes the file
-    sorted (atomically) and ``abort`` leaves the old file untouched.
-    """
-
-    def __init__(self, path: str | Path, format: Format | None = None) -> None:
-        self.path = Path(path)
-        self.format = format or format_of(path)
-        if not self.path.parent.is_dir():
-            raise FileNotFoundError(f"{self.path.parent}: no such directory")
-        self.temp = Path(tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".oxigraph"))
-        self.store = OxigraphTarget(self.temp)
-
-    def add(self, result) -> int:
-        return self.store.add(result)
-
-    def close(self) -> None:
-        try:
-            write_quads(self.store.store.quads_for_pattern(None, None, None, None), self.path, self.format)
-        finally:
-            self.abort()
-
-    def abort(self) -> None:
-        self.store.close()
-        shutil.rmtree(self.temp, ignore_errors=True)
 
 
 @dataclass(frozen=True)

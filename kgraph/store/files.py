@@ -2,6 +2,8 @@
 
 >>> graph = read_file("graph.ttl")            # parsed with Oxigraph's parser into an rdflib Graph
 >>> write_graph(graph, "graph.nt")           # sorted N-Triples, temp file then rename
+>>> with FileTarget("graph.ttl") as target:  # a build: articles on disk until the file is written
+...     target.add(result)
 
 Turtle, N-Triples and JSON-LD hold the union of the graph's named graphs; N-Quads and
 TriG keep them (one per article). Output is sorted (subject, rdf:type first, predicate,
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -25,9 +28,11 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from ..rdf import PREFIXES, bind_namespaces
 from .formats import Format, format_of
+from .oxigraph import OxigraphTarget
+from .target import Target
 from .terms import from_ox, from_ox_quad, to_ox_quad
 
-__all__ = ["read_file", "write_graph", "write_quads", "quads_of", "atomic_write", "atomic_output"]
+__all__ = ["read_file", "write_graph", "write_quads", "quads_of", "atomic_write", "atomic_output", "FileTarget"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -143,3 +148,31 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     """
     with atomic_output(path) as handle:
         handle.write(data)
+
+
+class FileTarget(Target):
+    """A build into a file: articles go to a temporary Oxigraph store on disk beside the
+    file, so memory stays flat however many articles come; ``close`` writes the file
+    sorted (atomically) and ``abort`` leaves the old file untouched.
+    """
+
+    def __init__(self, path: str | Path, format: Format | None = None) -> None:
+        self.path = Path(path)
+        self.format = format or format_of(path)
+        if not self.path.parent.is_dir():
+            raise FileNotFoundError(f"{self.path.parent}: no such directory")
+        self.temp = Path(tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".oxigraph"))
+        self.store = OxigraphTarget(self.temp)
+
+    def add(self, result) -> int:
+        return self.store.add(result)
+
+    def close(self) -> None:
+        try:
+            write_quads(self.store.store.quads_for_pattern(None, None, None, None), self.path, self.format)
+        finally:
+            self.abort()
+
+    def abort(self) -> None:
+        self.store.close()
+        shutil.rmtree(self.temp, ignore_errors=True)
