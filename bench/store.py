@@ -36,6 +36,12 @@ def timed(step):
     return time.perf_counter() - start, value
 
 
+def report(rows: list, label: str, memory: float, oxigraph: float) -> None:
+    """Keep a row for the table, and say it at once on stderr: a full run takes minutes."""
+    rows.append((label, memory, oxigraph))
+    print(f"  {label}: {memory:.2f} s / {oxigraph:.2f} s", file=sys.stderr, flush=True)
+
+
 def build(spec: str, items) -> None:
     with open_target(spec) as target:
         for item in items:
@@ -56,27 +62,28 @@ def main() -> None:
 
     t_file, _ = timed(lambda: build(str(nq), items))
     t_ox, _ = timed(lambda: build(f"oxigraph:{store}", items))
-    rows.append((f"build {len(items)} articles (.nq file / oxigraph:DIR)", t_file, t_ox))
+    report(rows, f"build {len(items)} articles (.nq file / oxigraph:DIR)", t_file, t_ox)
 
     t_mem, memory = timed(lambda: open_graph(nq))
     loaded = folder / "loaded"
     t_load, _ = timed(lambda: ox.Store(str(loaded)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
     oxigraph = open_graph(f"oxigraph:{store}")
     quads = sum(1 for _ in oxigraph.store._inner.quads_for_pattern(None, None, None, None))
-    rows.append(("load the .nq (open_graph / Oxigraph bulk_load)", t_mem, t_load))
+    report(rows, "load the .nq (open_graph / Oxigraph bulk_load)", t_mem, t_load)
 
-    rows.append(("export N-Quads, libraries alone (rdflib serialize / Store.dump)",
-                 timed(lambda: memory.serialize(folder / "lib.nq", format="nquads"))[0],
-                 timed(lambda: oxigraph.store._inner.dump(str(folder / "lib-ox.nq"), ox.RdfFormat.N_QUADS))[0]))
-    rows.append(("export Turtle, libraries alone (rdflib / Oxigraph, union)",
-                 timed(lambda: memory.serialize(folder / "lib.ttl", format="turtle"))[0],
-                 timed(lambda: ox.serialize({q.triple for q in oxigraph.store._inner.quads_for_pattern(None, None, None, None)},
-                                            str(folder / "lib-ox.ttl"), ox.RdfFormat.TURTLE))[0]))
+    inner = oxigraph.store._inner
+    report(rows, "export N-Quads, libraries alone (rdflib serialize / Store.dump)",
+           timed(lambda: memory.serialize(folder / "lib.nq", format="nquads"))[0],
+           timed(lambda: inner.dump(str(folder / "lib-ox.nq"), ox.RdfFormat.N_QUADS))[0])
+    report(rows, "export Turtle, libraries alone (rdflib / Oxigraph, union)",
+           timed(lambda: memory.serialize(folder / "lib.ttl", format="turtle"))[0],
+           timed(lambda: ox.serialize({q.triple for q in inner.quads_for_pattern(None, None, None, None)},
+                                      str(folder / "lib-ox.ttl"), ox.RdfFormat.TURTLE))[0])
     for name, suffix in (("N-Quads", "nq"), ("Turtle", "ttl")):
         t_m, _ = timed(lambda: write_graph(memory, folder / f"memory.{suffix}"))
         t_o, _ = timed(lambda: write_graph(oxigraph, folder / f"oxigraph.{suffix}"))
         same = (folder / f"memory.{suffix}").read_bytes() == (folder / f"oxigraph.{suffix}").read_bytes()
-        rows.append((f"export {name}, kgraph sorted (identical: {same})", t_m, t_o))
+        report(rows, f"export {name}, kgraph sorted (identical: {same})", t_m, t_o)
 
     person = NAMED["meetings-of-person"]
     pairs = NAMED["frequent-pairs"]
@@ -86,7 +93,8 @@ def main() -> None:
                                 ("GROUP BY: frequent-pairs", pairs, {})):
         t_m, a = timed(lambda: list(run_query(memory, query.text, bound)))
         t_o, b = timed(lambda: list(run_query(oxigraph, query.text, bound)))
-        rows.append((f"{label}, {len(a)} rows (same: {[tuple(map(str, r)) for r in a] == [tuple(map(str, r)) for r in b]})", t_m, t_o))
+        same = [tuple(map(str, r)) for r in a] == [tuple(map(str, r)) for r in b]
+        report(rows, f"{label}, {len(a)} rows (same: {same})", t_m, t_o)
 
     load = os.getloadavg()
     print(f"{quads} quads, {len(items)} articles; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
