@@ -34,7 +34,7 @@ from .model import Article, Entity, Event
 
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
-    "slug", "entity_iri", "entity_class", "article_iri", "event_iri", "date_literal", "writable",
+    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
     "article_triples", "to_graph",
 ]
 
@@ -115,26 +115,31 @@ def date_literal(value: str) -> Literal:
 
 def entity_class(entity: Entity) -> URIRef:
     """kg:Person, kg:Organization, or for a place kg:Country / kg:City when the KB knows it, else kg:Place."""
-    if entity.type == "LOC" and entity.wikidata:
-        known = _kb_places().get(str(entity_iri(entity)))
-        if known:
-            return KG[known[0]]
+    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
+    if entity.type == "LOC" and known and known[0] in ("Country", "City"):
+        return KG[known[0]]
     return ENTITY_CLASSES[entity.type][0]
 
 
+def entity_label(entity: Entity) -> str:
+    """The KB's canonical name when the KB knows the entity, else the article's: one label per IRI,
+    whether an article says "РФ" or "Россия"."""
+    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
+    return known[1] if known else entity.name
+
+
 @functools.cache
-def _kb_places() -> dict[str, tuple[str, Entity | None]]:
-    """KB place IRI -> ("Country" | "City", the city's country as an Entity)."""
+def _kb_index() -> dict[str, tuple[str, str, Entity | None]]:
+    """KB IRI -> (its class: "Country", "City", "Person" ..., its name, a city's country as an Entity)."""
     from .entities.kb import load_kb
 
     kb = load_kb()
-    places = {}
+    index = {}
     for known in kb:
         kind = kb.kind(known.iri)
-        if kind in ("Country", "City"):
-            land = kb.get(known.country) if kind == "City" and known.country else None
-            places[known.iri] = (kind, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
-    return places
+        land = kb.get(known.country) if kind == "City" and known.country else None
+        index[known.iri] = (kind, known.name, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
+    return index
 
 
 def writable(event: Event) -> bool:
@@ -153,10 +158,10 @@ def writable(event: Event) -> bool:
 def _entity_triples(entity: Entity) -> Iterator[tuple]:
     node = entity_iri(entity)
     yield node, RDF.type, entity_class(entity)
-    yield node, RDFS.label, Literal(entity.name, lang="ru")
+    yield node, RDFS.label, Literal(entity_label(entity), lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
-    land = _kb_places().get(str(node), (None, None))[1] if entity.type == "LOC" else None
+    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == "LOC" else None
     if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
         yield node, SCHEMA.containedInPlace, entity_iri(land)
         yield from _entity_triples(land)

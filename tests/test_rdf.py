@@ -132,3 +132,9 @@ def test_a_city_the_kb_knows_says_which_country_it_is_in():
     assert (entity_iri(MOSCOW), SCHEMA.containedInPlace, russia) in graph
     assert (russia, RDF.type, KG.Country) in graph
     assert (russia, RDFS.label, Literal("Россия", lang="ru")) in graph
+
+
+def test_an_entity_the_kb_knows_gets_the_kb_name_as_its_one_label():
+    as_written = Entity("Q159", "РФ", "LOC", "Q159")
+    graph = to_graph([result("a", [visit("a", PUTIN, as_written)]), result("b", [visit("b", XI, MOSCOW)])])
+    assert set(graph.objects(KGR["entity/Q159"], RDFS.label)) == {Literal("Россия", lang="ru")}

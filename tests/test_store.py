@@ -203,7 +203,7 @@ with open_target(sys.argv[1]) as target:
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_completes_it(tmp_path, how):
     spec, count = f"oxigraph:{tmp_path / 'kg'}", 30
-    process = subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, spec, str(count), "0.05", str(ROOT)],
+    process = subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, spec, str(count), "0.3", str(ROOT)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         deadline = time.monotonic() + 60
