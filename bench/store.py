@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -57,6 +58,14 @@ def main() -> None:
     per_article = len(article_graph(results(1)[0])[1])
     items = results(max(1, args.quads // per_article), people=args.people)
     folder = Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
+    try:
+        measure(items, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(items, folder: Path) -> None:
+    """Run every step on memory and on Oxigraph and print the table."""
     nq, store = folder / "g.nq", folder / "kg"
     rows: list[tuple[str, float, float]] = []
 
