@@ -6,7 +6,12 @@ that report one meeting give one event node with both articles as sources:
 - an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else
   ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
   a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
-- an article: ``kgr:article/<id>`` (also the name of the graph holding its triples);
+- an article: ``kgr:article/<id>``, also the name of the graph holding what the article
+  says: its metadata and, for each event, the evidence, the source, mode and place, and the
+  shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
+  kind, participants, day, status) goes to the one shared graph ``kgr:graph/shared``, so a
+  store's union default graph holds it once however many articles report it
+  (:func:`article_quads`);
 - an event dated to the day: ``kgr:event/meeting-<hash>`` of its identity: kind,
   sorted participant keys, day and status, plus the destination of a visit and the
   words of a statement's quote. Mode, place and evidence are what articles say about
@@ -35,7 +40,7 @@ from .model import Article, Entity, Event
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
     "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
-    "article_triples", "to_graph",
+    "SHARED_GRAPH", "SHARED_PREDICATES", "article_triples", "article_quads", "to_graph",
 ]
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -234,6 +239,22 @@ def _mode_triples(events: list[Event]) -> Iterator[tuple]:
         known = found - {"unknown"} or found
         for mode in sorted(known):
             yield node, KG.mode, MODES[mode]
+
+
+#: the graph holding the triples that follow from an entity's or an event's IRI alone
+SHARED_GRAPH = KGR["graph/shared"]
+#: predicates whose triples go to SHARED_GRAPH (about events and entities, not articles)
+SHARED_PREDICATES = frozenset({
+    RDF.type, RDFS.label, OWL.sameAs, SCHEMA.containedInPlace,
+    KG.status, KG.date, KG.datePrecision, KG.participant, KG.visitor, KG.destination, KG.speaker, KG.quote,
+})
+
+
+def article_quads(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
+    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH."""
+    own = article_iri(article.id)
+    for s, p, o in article_triples(article, events):
+        yield s, p, o, SHARED_GRAPH if p in SHARED_PREDICATES and s != own else own
 
 
 def to_graph(results: Iterable, graph: Graph | None = None) -> Graph:

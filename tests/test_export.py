@@ -26,7 +26,7 @@ def store(tmp_path_factory):
 
 
 @pytest.mark.parametrize("fmt, suffix, graphs", [
-    ("turtle", "ttl", 0), ("nt", "nt", 0), ("jsonld", "jsonld", 0), ("nquads", "nq", 2), ("trig", "trig", 2),
+    ("turtle", "ttl", 0), ("nt", "nt", 0), ("jsonld", "jsonld", 0), ("nquads", "nq", 3), ("trig", "trig", 3),
 ])
 def test_export_writes_each_format_and_keeps_graphs_where_it_can(store, tmp_path, fmt, suffix, graphs):
     out = tmp_path / f"g.{suffix}"

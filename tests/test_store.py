@@ -97,11 +97,11 @@ def _build(spec, items=TWO):
 
 
 def _union(items) -> set:
-    return {t for item in items for t in article_graph(item)[1]}
+    return {q.triple for item in items for q in article_graph(item)[1]}
 
 
 @pytest.mark.parametrize("name, graphs", [
-    ("g.ttl", 0), ("g.nt", 0), ("g.jsonld", 0), ("g.nq", 2), ("g.trig", 2),
+    ("g.ttl", 0), ("g.nt", 0), ("g.jsonld", 0), ("g.nq", 3), ("g.trig", 3),
 ])
 def test_file_build_round_trips_and_quad_formats_keep_one_graph_per_article(tmp_path, name, graphs):
     _build(tmp_path / name)
@@ -112,7 +112,7 @@ def test_file_build_round_trips_and_quad_formats_keep_one_graph_per_article(tmp_
     named = {str(g.identifier) for g in graph.graphs()} - {"urn:x-rdflib:default"} if isinstance(graph, Dataset) else set()
     assert len(named) == graphs
     if graphs:
-        assert named == {str(KGR["article/a"]), str(KGR["article/b"])}
+        assert named == {str(KGR["article/a"]), str(KGR["article/b"]), str(KGR["graph/shared"])}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp store or file left
 
 
@@ -126,6 +126,17 @@ def test_an_article_that_comes_again_replaces_its_triples(tmp_path):
     changed = result("a", [visit("a", PUTIN, CHINA)])
     _build(tmp_path / "g.nq", [*TWO, changed])
     assert _union([changed, TWO[1]]) == {q.triple for q in ox.parse(path=str(tmp_path / "g.nq"))}
+
+
+@pytest.mark.parametrize("kind", ["file", "oxigraph"])
+def test_an_event_no_article_reports_any_more_leaves_the_graph(tmp_path, kind):
+    spec = str(tmp_path / "g.nq") if kind == "file" else f"oxigraph:{tmp_path / 'kg'}"
+    before = result("a", [meeting("a", PUTIN, XI, date="2020-01-01"), meeting("a", PUTIN, XI)])
+    after = result("a", [])
+    _build(spec, [before, TWO[1], after])  # "a" comes again without its meetings
+    quads = list(ox.parse(path=spec)) if kind == "file" else list(
+        ox.Store.read_only(str(tmp_path / "kg")).quads_for_pattern(None, None, None, None))
+    assert {q.triple for q in quads} == _union([TWO[1], after])  # 2020-01-01 gone; 2026-02-04 stays: b reports it
 
 
 def test_a_failed_build_leaves_the_old_file(tmp_path):
@@ -214,15 +225,24 @@ def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_complete
     finally:
         if process.poll() is None:
             process.kill()
-    expected = {str(article_graph(item)[0]): set(article_graph(item)[1]) for item in results(count)}
+    expected: dict[str, set] = {}
+    for item in results(count):
+        for quad in article_graph(item)[1]:
+            expected.setdefault(str(quad.graph_name), set()).add(quad)
     store = ox.Store.read_only(str(tmp_path / "kg"))
     found: dict[str, set] = {}
     for quad in store.quads_for_pattern(None, None, None, None):
-        found.setdefault(str(quad.graph_name), set()).add(quad.triple)
+        found.setdefault(str(quad.graph_name), set()).add(quad)
     del store
-    assert 6 <= len(found) < count
-    for graph, triples in found.items():
-        assert triples == expected[graph], f"{graph} is not whole"
+    shared = f"<{KGR['graph/shared']}>"
+    articles = set(found) - {shared}
+    assert 6 <= len(articles) < count
+    for graph in articles:
+        assert found[graph] == expected[graph], f"{graph} is not whole"
+    # the shared graph holds exactly what the articles in the store put there
+    assert found[shared] == {q for g in articles for q in
+                             next(article_graph(i)[1] for i in results(count) if str(article_graph(i)[0]) == g)
+                             if str(q.graph_name) == shared}
     _build(spec, results(count))
     _build(tmp_path / "clean.nq", results(count))
     assert _nquads(tmp_path / "kg") == (tmp_path / "clean.nq").read_bytes()
@@ -273,7 +293,7 @@ def test_sparql_server_build_adds_and_a_rerun_adds_nothing(sparql_server, tmp_pa
     graph = open_graph(sparql_server)
     size = len(graph)
     _build(sparql_server, TWO)
-    assert len(graph) == size == sum(len(article_graph(item)[1]) for item in TWO)  # counted per article graph
+    assert len(graph) == size == len({q for item in TWO for q in article_graph(item)[1]})  # counted per graph
     write_graph(graph, tmp_path / "server.ttl")
     _build(tmp_path / "file.ttl")
     assert (tmp_path / "server.ttl").read_bytes() == (tmp_path / "file.ttl").read_bytes()

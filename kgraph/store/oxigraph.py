@@ -13,7 +13,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from ..rdf import bind_namespaces
-from .target import Target, article_graph, replace_graph_update
+from .target import Target, article_graph, replace_article_update
 
 __all__ = ["open_oxigraph", "OxigraphTarget"]
 
@@ -45,9 +45,9 @@ class OxigraphTarget(Target):
             raise ValueError(f"{directory}: cannot open Oxigraph store: {error}") from None
 
     def add(self, result) -> int:
-        graph, triples = article_graph(result)
-        self.store.update(replace_graph_update(graph, triples))
-        return len(triples)
+        graph, quads = article_graph(result)
+        self.store.update(replace_article_update(graph, quads))
+        return len(quads)
 
     def close(self) -> None:
         if self.store is not None:

@@ -18,7 +18,7 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..rdf import bind_namespaces
-from .target import Target, article_graph, replace_graph_update
+from .target import Target, article_graph, replace_article_update
 
 __all__ = ["endpoints", "open_sparql", "SparqlTarget"]
 
@@ -61,9 +61,9 @@ class SparqlTarget(Target):
         self.store = _store(url)
 
     def add(self, result) -> int:
-        graph, triples = article_graph(result)
+        graph, quads = article_graph(result)
         try:
-            self.store.update(replace_graph_update(graph, triples))
+            self.store.update(replace_article_update(graph, quads))
         except (URLError, OSError) as error:
             raise OSError(f"{self.url}: update failed: {error}") from None
-        return len(triples)
+        return len(quads)
