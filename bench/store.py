@@ -55,8 +55,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=2_000, help="how many synthetic people (default 2000)")
     args = parser.parse_args()
 
-    per_article = len(article_graph(results(1)[0])[1])
-    items = results(max(1, args.quads // per_article), people=args.people)
+    sample = results(200, people=args.people)
+    per_article = len({q for item in sample for q in article_graph(item)[1]}) / len(sample)  # distinct quads
+    items = results(max(1, round(args.quads / per_article)), people=args.people)
     folder = Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
     try:
         measure(items, folder)
