@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.store import open_target
+from tests.servers import free_port, wait_for_port
 from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit
 
 pytest.importorskip("rdflib_endpoint", reason="kgraph serve needs rdflib-endpoint (the serve extra)")
@@ -22,33 +23,21 @@ LABELS = "SELECT ?name WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module", params=["file", "oxigraph"])
 def endpoint(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     spec = str(folder / "g.ttl") if request.param == "file" else f"oxigraph:{folder / 'kg'}"
     with open_target(spec) as target:
         target.add(result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA)]))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kgraph", "serve", spec, "--port", str(port), "--timeout", "1", "--limit", "2"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"kgraph serve did not start: {process.stderr.read().decode()[-500:]}")
-                time.sleep(0.2)
+        problem = wait_for_port(port, process, 60)
+        if problem:
+            pytest.fail(f"kgraph serve did not start: {problem}")
         yield url
     finally:
         process.terminate()

@@ -6,10 +6,8 @@ triples, and a killed build leaves whole articles only.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +15,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from rdflib.namespace import RDF
 
 from kgraph.rdf import KG, KGR
 from kgraph.store import (
-    FileTarget, OxigraphTarget, SparqlTarget, backend_of, open_graph, open_target, read_file, write_graph,
+    FileTarget, OxigraphTarget, SparqlTarget, backend_of, open_graph, open_target, write_graph,
 )
 from kgraph.store.sparql import endpoints
 from kgraph.store.target import article_graph
+from tests.servers import free_port, wait_for_port
 from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,32 +250,20 @@ def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_complete
 # -- a SPARQL 1.1 server: Oxigraph's, started on loopback -----------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def sparql_server(tmp_path):
     """``oxigraph serve`` on 127.0.0.1 and a free port, its default graph the union of the named graphs."""
     binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"),
                                 "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.skip(f"oxigraph serve did not start: {process.stderr.read().decode()[-300:]}")
-                time.sleep(0.1)
+        problem = wait_for_port(port, process, 15)
+        if problem:
+            pytest.skip(f"oxigraph serve did not start: {problem}")
         yield f"http://127.0.0.1:{port}/query"
     finally:
         process.terminate()
@@ -318,6 +305,6 @@ def test_commands_read_a_sparql_server(sparql_server, capsys):
 
 
 def test_an_unreachable_server_is_a_clear_error():
-    target = open_target(f"http://127.0.0.1:{_free_port()}/query")
+    target = open_target(f"http://127.0.0.1:{free_port()}/query")
     with pytest.raises(OSError, match="update failed"):
         target.add(TWO[0])

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Literal, Variable
+from rdflib import Literal
 from rdflib.term import Identifier
 
 __all__ = ["NamedQuery", "Param", "PARAM_TYPES", "NAMED", "load_named", "bindings_for"]

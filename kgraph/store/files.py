@@ -29,6 +29,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from ..rdf import PREFIXES, bind_namespaces
 from .formats import Format, format_of
 from .oxigraph import OxigraphTarget
+from .sparql import answered
 from .target import Target
 from .terms import from_ox, from_ox_quad, to_ox_quad
 
@@ -70,12 +71,10 @@ def quads_of(graph: Graph) -> Iterator[ox.Quad]:
 
 def _server_quads(graph: Graph) -> Iterator[ox.Quad]:
     """A server's named graphs (kgraph's articles); its default graph only when it has none."""
-    rows = graph.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    if isinstance(rows, tuple):  # rdflib's SPARQLConnector returns (code, message, None) on HTTP errors
-        raise OSError(f"the server refused to list its graphs: {rows[1]}")
+    rows = answered(graph.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
     quads = [to_ox_quad(tuple(row)) for row in rows]
     if not quads:
-        quads = [to_ox_quad((*row, None)) for row in graph.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")]
+        quads = [to_ox_quad((*row, None)) for row in answered(graph.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"))]
     return iter(quads)
 
 

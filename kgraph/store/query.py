@@ -21,6 +21,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from rdflib.term import Identifier
 
+from .sparql import answered
+
 __all__ = ["QueryError", "check_query", "run_query"]
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -61,8 +63,6 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Identifier] | None = 
             result = graph.query(text)
         else:
             result = graph.query(text, initBindings={Variable(k): v for k, v in bindings.items()})
+        return answered(result)
     except (SyntaxError, ValueError, RuntimeError, OSError) as error:  # Oxigraph, a server's refusal
         raise QueryError(f"query failed: {error}") from None
-    if isinstance(result, tuple):  # rdflib's SPARQLConnector returns (code, message, None) on HTTP errors
-        raise QueryError(f"query failed: {result[1]}")
-    return result

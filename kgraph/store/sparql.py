@@ -20,7 +20,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from ..rdf import bind_namespaces
 from .target import Target, article_graph, replace_article_update
 
-__all__ = ["endpoints", "open_sparql", "SparqlTarget"]
+__all__ = ["endpoints", "open_sparql", "answered", "SparqlTarget"]
 
 #: the last path segment of a query endpoint -> that of its update endpoint
 UPDATE_PATHS = {"query": "update", "sparql": "sparql"}
@@ -40,6 +40,14 @@ def endpoints(url: str) -> tuple[str, str, dict[str, str]]:
     update_path = f"{head}/{UPDATE_PATHS[last]}" if last in UPDATE_PATHS else parts.path
     update = urlunsplit((parts.scheme, parts.netloc, update_path, "", ""))
     return query, update, dict(parse_qsl(parts.query, keep_blank_values=True))
+
+
+def answered(result):
+    """The result of a query, or OSError with the server's message: rdflib's SPARQLConnector
+    returns ``(code, message, None)`` instead of raising when a server answers an error."""
+    if isinstance(result, tuple):
+        raise OSError(f"the SPARQL server answered: {result[1]}")
+    return result
 
 
 def _store(url: str) -> SPARQLUpdateStore:

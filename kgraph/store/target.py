@@ -6,7 +6,6 @@ build is killed, and building the same articles again changes nothing.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 import pyoxigraph as ox
 
