@@ -56,10 +56,12 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Identifier] | None = 
     """The result of a SPARQL query on the graph, with ``bindings`` (variable name -> term)."""
     check_query(graph, text)
     bindings = bindings or {}
+    inline = bool(bindings) and isinstance(graph.store, (SPARQLStore, OxigraphStore))
+    if inline:
+        text = _with_values(text, bindings)
+        check_query(graph, text)
     try:
-        if bindings and isinstance(graph.store, (SPARQLStore, OxigraphStore)):
-            text = _with_values(text, bindings)
-            check_query(graph, text)
+        if inline:
             result = graph.query(text)
         else:
             result = graph.query(text, initBindings={Variable(k): v for k, v in bindings.items()})
