@@ -1,18 +1,32 @@
 """Events to RDF triples against ``ontology/kgraph.ttl``.
 
 IRIs are deterministic, so a rebuild gives the same graph and two articles
-that report one meeting give one event node:
+that report one meeting give one event node with both articles as sources:
 
 - an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else
   ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
-- an article: ``kgr:article/<id>``;
-- an event dated to the day: ``kgr:event/meeting-<hash of kind, sorted
-  participant keys, place, date, status>`` (a statement adds its quote), shared
-  across articles; any other event adds the article id and sentence to the
-  hash, so it stays the article's own.
+  a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
+- an article: ``kgr:article/<id>``, also the name of the graph holding what the article
+  says: its metadata and, for each event, the evidence, the source, mode and place, and the
+  shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
+  kind, participants, day, status) goes to the one shared graph ``kgr:graph/shared``, so a
+  store's union default graph holds it once however many articles report it
+  (:func:`article_quads`);
+- an event dated to the day: ``kgr:event/meeting-<hash>`` of its identity: kind,
+  sorted participant keys, day and status, plus the destination of a visit and the
+  words of a statement's quote. Mode, place and evidence are what articles say about
+  the event, not part of its identity: "встретились в Кремле" and "провели переговоры"
+  on the same day are one meeting. Status is: a meeting announced as planned and the
+  meeting that took place are two claims, each with one kg:status.
+- any other event (dated to the month or year, or undated) adds the article id and
+  sentence to the hash, so it stays the article's own.
+
+An event missing what the shapes require (a meeting of fewer than two, a visit with
+no destination, a statement with no quote, no evidence) is not written.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -24,9 +38,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from .model import Article, Entity, Event
 
 __all__ = [
-    "KG", "KGR", "SEM", "SCHEMA", "WD", "bind_namespaces",
-    "slug", "entity_iri", "article_iri", "event_iri", "date_literal",
-    "article_triples", "to_graph",
+    "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
+    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
+    "SHARED_GRAPH", "SHARED_PREDICATES", "article_triples", "article_quads", "to_graph",
 ]
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -48,16 +62,25 @@ TRANSLIT = dict(zip(
 ))
 
 
+#: prefix -> namespace, for every graph kgraph writes (Turtle, TriG) and binds
+PREFIXES: dict[str, str] = {
+    "kg": str(KG), "kgr": str(KGR),
+    "article": f"{KGR}article/", "event": f"{KGR}event/", "entity": f"{KGR}entity/",
+    "person": f"{KGR}person/", "org": f"{KGR}org/", "place": f"{KGR}place/",
+    "sem": str(SEM), "schema": str(SCHEMA), "prov": str(PROV), "wd": str(WD),
+    "dcterms": str(DCTERMS), "owl": str(OWL), "skos": str(SKOS), "xsd": str(XSD),
+    "rdf": str(RDF), "rdfs": str(RDFS),
+}
+
+
 def bind_namespaces(graph: Graph) -> Graph:
     """Bind kgraph's prefixes (kg, kgr, sem, schema, prov, wd ...) on a graph."""
-    for prefix, namespace in {
-        "kg": KG, "kgr": KGR, "sem": SEM, "schema": SCHEMA, "prov": PROV, "wd": WD,
-        "dcterms": DCTERMS, "owl": OWL, "skos": SKOS, "xsd": XSD, "rdfs": RDFS,
-    }.items():
-        graph.bind(prefix, namespace, override=True)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace), override=True)
     return graph
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     """An ASCII slug of a name: "Владимир Путин" -> "vladimir-putin"."""
     text = "".join(TRANSLIT.get(c, c) for c in name.lower())
@@ -78,7 +101,7 @@ def article_iri(article_id: str) -> URIRef:
 def event_iri(event: Event) -> URIRef:
     """Shared across articles when dated to the day; else the article's own."""
     parts = [event.kind, *sorted(p.key for p in event.participants)]
-    if event.place is not None:
+    if event.kind == "visit":
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
     if event.kind == "statement":
@@ -95,12 +118,58 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=PRECISIONS[precision][1])
 
 
+def entity_class(entity: Entity) -> URIRef:
+    """kg:Person, kg:Organization, or for a place kg:Country / kg:City when the KB knows it, else kg:Place."""
+    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
+    if entity.type == "LOC" and known and known[0] in ("Country", "City"):
+        return KG[known[0]]
+    return ENTITY_CLASSES[entity.type][0]
+
+
+def entity_label(entity: Entity) -> str:
+    """The KB's canonical name when the KB knows the entity, else the article's: one label per IRI,
+    whether an article says "РФ" or "Россия"."""
+    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
+    return known[1] if known else entity.name
+
+
+@functools.cache
+def _kb_index() -> dict[str, tuple[str, str, Entity | None]]:
+    """KB IRI -> (its class: "Country", "City", "Person" ..., its name, a city's country as an Entity)."""
+    from .entities.kb import load_kb
+
+    kb = load_kb()
+    index = {}
+    for known in kb:
+        kind = kb.kind(known.iri)
+        land = kb.get(known.country) if kind == "City" and known.country else None
+        index[known.iri] = (kind, known.name, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
+    return index
+
+
+def writable(event: Event) -> bool:
+    """Whether an event carries what ``ontology/shapes.ttl`` requires of its kind."""
+    people = {p.key for p in event.participants}
+    if not event.evidence.strip():
+        return False
+    agents = all(p.type in ("PER", "ORG") for p in event.participants)
+    if event.kind == "meeting":
+        return len(people) >= 2 and agents
+    if event.kind == "visit":
+        return bool(people) and event.place is not None and all(p.type == "PER" for p in event.participants)
+    return len(people) == 1 and agents and bool((event.quote or "").strip())
+
+
 def _entity_triples(entity: Entity) -> Iterator[tuple]:
     node = entity_iri(entity)
-    yield node, RDF.type, ENTITY_CLASSES[entity.type][0]
-    yield node, RDFS.label, Literal(entity.name, lang="ru")
+    yield node, RDF.type, entity_class(entity)
+    yield node, RDFS.label, Literal(entity_label(entity), lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
+    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == "LOC" else None
+    if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
+        yield node, SCHEMA.containedInPlace, entity_iri(land)
+        yield from _entity_triples(land)
 
 
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
@@ -117,7 +186,6 @@ def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     people = [entity_iri(p) for p in event.participants]
     occurred = event.status == "occurred"
     if event.kind == "meeting":
-        yield node, KG.mode, MODES[event.mode]
         for person in people:
             yield node, KG.participant, person
             for other in people:
@@ -154,8 +222,39 @@ def article_triples(article: Article, events: Iterable[Event]) -> Iterator[tuple
         yield node, KG.dateline, Literal(article.dateline, lang="ru")
     if article.agency:
         yield node, KG.agency, Literal(article.agency)
-    for event in events:
+    written = [event for event in events if writable(event)]
+    for event in written:
         yield from _event_triples(event, node)
+    yield from _mode_triples(written)
+
+
+def _mode_triples(events: list[Event]) -> Iterator[tuple]:
+    """Each meeting's kg:mode; where one sentence of the article names the mode and
+    another does not, only the named mode: "по видеосвязи" beats "провели переговоры"."""
+    modes: dict[URIRef, set[str]] = {}
+    for event in events:
+        if event.kind == "meeting":
+            modes.setdefault(event_iri(event), set()).add(event.mode)
+    for node, found in modes.items():
+        known = found - {"unknown"} or found
+        for mode in sorted(known):
+            yield node, KG.mode, MODES[mode]
+
+
+#: the graph holding the triples that follow from an entity's or an event's IRI alone
+SHARED_GRAPH = KGR["graph/shared"]
+#: predicates whose triples go to SHARED_GRAPH (about events and entities, not articles)
+SHARED_PREDICATES = frozenset({
+    RDF.type, RDFS.label, OWL.sameAs, SCHEMA.containedInPlace,
+    KG.status, KG.date, KG.datePrecision, KG.participant, KG.visitor, KG.destination, KG.speaker, KG.quote,
+})
+
+
+def article_quads(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
+    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH."""
+    own = article_iri(article.id)
+    for s, p, o in article_triples(article, events):
+        yield s, p, o, SHARED_GRAPH if p in SHARED_PREDICATES and s != own else own
 
 
 def to_graph(results: Iterable, graph: Graph | None = None) -> Graph:

@@ -590,8 +590,8 @@ BROKEN = [
      MEETING, KG.participant, SH.OrConstraintComponent),
     ("meeting-without-mode", _drop(MEETING, KG.mode),
      MEETING, KG.mode, SH.MinCountConstraintComponent),
-    ("meeting-with-two-modes", _add(MEETING, KG.mode, KG.Phone),
-     MEETING, KG.mode, SH.MaxCountConstraintComponent),
+    ("meeting-with-two-known-modes", _add(MEETING, KG.mode, KG.Phone),
+     MEETING, KG.mode, SH.QualifiedMaxCountConstraintComponent),
     ("mode-not-a-mode", _set(MEETING, KG.mode, KG.Planned),
      MEETING, KG.mode, SH.InConstraintComponent),
     # visit
@@ -660,10 +660,14 @@ def test_broken_variant_fails(
 
 
 # What one event node may carry more than once: two articles report one meeting
-# (a sentence from each), a delegation visits together.
+# (a sentence from each; one names the mode, the other does not; one says Кремль,
+# the other Москва), a delegation visits together.
 MERGED = [
     ("two-evidence-sentences", _add(MEETING, KG.evidence, Literal("Ещё одно предложение."))),
     ("visit-with-two-visitors", _add(VISIT, KG.visitor, PUTIN)),
+    ("unknown-mode-beside-a-known-one", _add(MEETING, KG.mode, KG.UnknownMode)),
+    ("place-at-two-scales", lambda g: (g.add((MEETING, KG.place, MOSCOW)),
+                                       g.add((MEETING, KG.place, KGR["place/kremlin"])))),
 ]  # fmt: skip
 
 

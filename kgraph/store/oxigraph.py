@@ -1,0 +1,57 @@
+"""An Oxigraph store on disk, ``oxigraph:DIR``: read through oxrdflib, written natively.
+
+>>> graph = open_oxigraph("kg.oxigraph")                 # read-only; SPARQL runs in Oxigraph
+>>> with OxigraphTarget("kg.oxigraph") as target:       # builds add to it article by article
+...     target.add(result)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
+
+from ..rdf import bind_namespaces
+from .target import Target, article_graph, replace_article_update
+
+__all__ = ["open_oxigraph", "OxigraphTarget"]
+
+
+def open_oxigraph(directory: str | Path, read_only: bool = True) -> Dataset:
+    """The store in ``directory`` as an rdflib Dataset whose default graph is the union of all graphs.
+
+    Read-only by default, so several readers (query, serve) may share it.
+    """
+    path = Path(directory)
+    if read_only and not (path / "CURRENT").is_file():
+        raise FileNotFoundError(f"{directory}: no such Oxigraph store")
+    inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    return bind_namespaces(Dataset(store=OxigraphStore(store=inner), default_union=True))
+
+
+class OxigraphTarget(Target):
+    """Adds each article to an Oxigraph store on disk, one transaction per article.
+
+    A re-run of the same articles rewrites their graphs with the same triples, so the
+    store is unchanged; an interrupted build leaves every article either whole or absent.
+    """
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        try:
+            self.store: ox.Store | None = ox.Store(str(self.directory))
+        except OSError as error:
+            raise ValueError(f"{directory}: cannot open Oxigraph store: {error}") from None
+
+    def add(self, result) -> int:
+        graph, quads = article_graph(result)
+        self.store.update(replace_article_update(graph, quads))
+        return len(quads)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.flush()
+            self.store = None  # releases the directory lock
+
+    abort = close
