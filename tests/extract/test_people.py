@@ -30,7 +30,7 @@ DAY = date(2025, 5, 6)
     ("Президент Николя Саркози выступил. Президент Франции прибыл в Вашингтон.", None, None, ["Николя Саркози"]),
     ("Глава Российского государства провёл встречу.", None, None, []),
     ("Вместо Нетаньяху на саммит приехал Дан Меридор.", DAY, None, ["Дан Меридор"]),
-    ("Лавров сказал: «Путин прав».", DAY, None, ["Лавров"]),
+    ("Лавров сказал: «Путин прав».", DAY, None, ["Сергей Лавров"]),  # the KB knows his full name
 ])
 def test_people_in_clause(context_of, text, day, source, expected):
     from kgraph.extract.people import people_in_clause
