@@ -9,17 +9,16 @@
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cache
 
-from ..entities.names import surname_key
 from ..entities.roles import role_phrase
 from ..lexicons import table, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
+from .turns import turn_marks
 
 __all__ = [
     "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
@@ -46,11 +45,6 @@ def host_of(context: Context) -> Entity | None:
     return host
 
 
-# a transcript turn: "В.Путин: Добрый день!", "Берл Лазар: Я как раз встретился ..."
-TURN = re.compile(
-    r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-    r"|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s"
-)
 FIRST_PERSON = {"я", "мой"}
 
 
@@ -61,13 +55,8 @@ def turn_speaker(context: Context, position: int) -> Entity | None:
     "моего" is Владимир Путин. None outside transcripts.
     """
     if context._turns is None:
-        people = [e for e in context.entities.entities if e.type == "PER"]
-        context._turns = []
-        for mark in TURN.finditer(context.article.text):
-            key = surname_key(mark.group(1))
-            person = next((p for p in people if surname_key(p.name) == key), None)
-            context._turns.append((mark.end(), person))
-    index = bisect_right([end for end, _ in context._turns], position) - 1
+        context._turns = [(mark.begin, mark.speaker) for mark in turn_marks(context.article.text, context.entities)]
+    index = bisect_right([begin for begin, _ in context._turns], position) - 1
     return context._turns[index][1] if index >= 0 else None
 
 
