@@ -4,8 +4,10 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["free_port", "wait_for_port"]
+__all__ = ["free_port", "wait_for_port", "running"]
 
 
 def free_port() -> int:
@@ -27,3 +29,17 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float) -> str |
             if time.monotonic() > deadline:
                 return f"not listening after {seconds:g} s"
             time.sleep(0.1)
+
+
+@contextmanager
+def running(argv: list[str], port: int, seconds: float, **popen) -> Iterator[str | None]:
+    """Start a server process; yield None once it listens on the port, else why not. Stopped on exit."""
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
+    try:
+        yield wait_for_port(port, process, seconds)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

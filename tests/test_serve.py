@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
 import sys
 import time
 import urllib.error
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.store import open_target
-from tests.servers import free_port, wait_for_port
+from tests.servers import free_port, running
 from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit
 
 pytest.importorskip("rdflib_endpoint", reason="kgraph serve needs rdflib-endpoint (the serve extra)")
@@ -30,21 +29,11 @@ def endpoint(request, tmp_path_factory):
     with open_target(spec) as target:
         target.add(result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA)]))
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kgraph", "serve", spec, "--port", str(port), "--timeout", "1", "--limit", "2"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        problem = wait_for_port(port, process, 60)
+    argv = [sys.executable, "-m", "kgraph", "serve", spec, "--port", str(port), "--timeout", "1", "--limit", "2"]
+    with running(argv, port, 60, cwd=ROOT) as problem:
         if problem:
             pytest.fail(f"kgraph serve did not start: {problem}")
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        yield f"http://127.0.0.1:{port}/sparql"
 
 
 def _send(request: urllib.request.Request) -> tuple[int, bytes]:

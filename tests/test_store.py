@@ -24,7 +24,7 @@ from kgraph.store import (
 )
 from kgraph.store.sparql import endpoints
 from kgraph.store.target import article_graph
-from tests.servers import free_port, wait_for_port
+from tests.servers import free_port, running
 from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -257,20 +257,12 @@ def sparql_server(tmp_path):
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"),
-                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        problem = wait_for_port(port, process, 15)
+    argv = [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
+            "--union-default-graph"]
+    with running(argv, port, 15) as problem:
         if problem:
             pytest.skip(f"oxigraph serve did not start: {problem}")
         yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_sparql_server_build_adds_and_a_rerun_adds_nothing(sparql_server, tmp_path):

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import re
 
 __all__ = ["OPENING", "DASH", "quote_regions", "unquote", "clean_quote", "paragraph_bounds"]
 
