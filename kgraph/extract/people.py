@@ -385,14 +385,18 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
         ):
             return _antecedent(sentence, verb, context)
         return persons_under(sentence, head, context)
-    for child in sentence.children.get(verb.id, ()):
-        if lemma(child) in RELATIVE and child.feats.get("Case") == "Nom":  # natasha may call it "obj"
-            return _relative_antecedent(sentence, verb, child, context)
+    children = sentence.children.get(verb.id, ())
+    for child in children:
         if child.rel in NSUBJ_RELS:
             if lemma(child) in FIRST_PERSON:  # "я посетил" in a transcript turn
                 speaker = turn_speaker(context, child.start)
                 return [speaker] if speaker else []
+            if lemma(child) in RELATIVE:
+                return _relative_antecedent(sentence, verb, child, context)
             return persons_under(sentence, child, context)
+    for child in children:  # natasha may call a nominative "который" the object: "который посетил Белград"
+        if lemma(child) in RELATIVE and child.feats.get("Case") == "Nom":
+            return _relative_antecedent(sentence, verb, child, context)
     head = sentence.head(verb)
     if verb.rel == "xcomp" and head is not None:  # "Макрон пригласил Путина посетить Париж": the object
         for child in sentence.children.get(head.id, ()):

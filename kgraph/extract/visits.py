@@ -131,8 +131,8 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
     places: list[Entity] = []
     for token in sentence.tokens:
         place, site = entity_of(token, context), _site(sentence, token)
-        if place is not None and place.type != "LOC" and site is not None:  # an airport NER calls ORG
-            place = replace(place, key=f"LOC:{place.name}", type="LOC", wikidata=None)
+        if place is not None and place.type != "LOC" and site is not None and token.rel != "nmod":
+            place = replace(place, key=f"LOC:{place.name}", type="LOC", wikidata=None)  # "«Домодедово»": ORG to NER
         if place is None or place.type != "LOC" or place in places:
             continue
         carrier = site or token  # "в аэропорту «Домодедово»": the noun carries the preposition
