@@ -294,6 +294,52 @@ def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[E
     return []
 
 
+def _relative_antecedent(sentence: Sentence, verb: DocToken, relative: DocToken, context: Context) -> list[Entity]:
+    """Who "который" stands for: the people of the noun the clause hangs on, else the nearest
+    person noun before it that agrees with it, else the one named just before. A title noun
+    that names nobody itself stands for its holder or for the one person the article
+    introduced with that title, never for a name inside its phrase: "Помощник госсекретаря
+    США Фил Гордон ... Помощник Хиллари Клинтон по европейским делам, который посетил
+    Белград" -> Фил Гордон, not Хиллари Клинтон."""
+    head = sentence.head(verb)
+    found = persons_under(sentence, head, context) if head is not None else []
+    if found:
+        return found
+    noun = _agreeing_noun(sentence, relative)
+    if noun is None or noun.pos != "NOUN" or entity_of(noun, context) is not None:
+        return _antecedent(sentence, relative, context)
+    person = _role_person(sentence, noun, context) or _introduced_with_title(noun, context)
+    return [person] if person is not None else []
+
+
+def _agreeing_noun(sentence: Sentence, relative: DocToken) -> DocToken | None:
+    """The nearest animate noun before "который" in its gender and number: "Помощник" (not
+    "Хиллари") in "Помощник Хиллари Клинтон по делам, который"."""
+    index = sentence.tokens.index(relative)
+    agree = [f for f in ("Gender", "Number") if relative.feats.get(f)]
+    for token in reversed(sentence.tokens[:index]):
+        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" and all(
+            token.feats.get(f) == relative.feats.get(f) for f in agree
+        ):
+            return token
+    return None
+
+
+def _introduced_with_title(title: DocToken, context: Context) -> Entity | None:
+    """The one person the article named earlier beside the same title noun: "Помощник
+    госсекретаря США Фил Гордон" for a later "помощник"."""
+    found = set()
+    for sentence in context.sentences:
+        for token in sentence.tokens:
+            if token.start >= title.start or token.pos != "NOUN" or lemma(token) != lemma(title):
+                continue
+            for child in sentence.children.get(token.id, ()):
+                entity = entity_of(child, context) if child.rel == "appos" else None
+                if entity is not None and entity.type == "PER":
+                    found.add(entity)
+    return found.pop() if len(found) == 1 else None
+
+
 def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity]:
     """People in ``case`` along one noun phrase and its conjuncts, read in the given order."""
     found: list[Entity] = []
@@ -328,16 +374,18 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
         ):
             return _antecedent(sentence, verb, context)
         return persons_under(sentence, head, context)
-    for child in sentence.children.get(verb.id, ()):
+    children = sentence.children.get(verb.id, ())
+    for child in children:
         if child.rel in NSUBJ_RELS:
             if lemma(child) in FIRST_PERSON:  # "я посетил" in a transcript turn
                 speaker = turn_speaker(context, child.start)
                 return [speaker] if speaker else []
             if lemma(child) in RELATIVE:
-                head = sentence.head(verb)
-                found = persons_under(sentence, head, context) if head is not None else []
-                return found or _antecedent(sentence, child, context)
+                return _relative_antecedent(sentence, verb, child, context)
             return persons_under(sentence, child, context)
+    for child in children:  # natasha may call a nominative "который" the object: "который посетил Белград"
+        if lemma(child) in RELATIVE and child.feats.get("Case") == "Nom":
+            return _relative_antecedent(sentence, verb, child, context)
     head = sentence.head(verb)
     if verb.rel == "xcomp" and head is not None:  # "Макрон пригласил Путина посетить Париж": the object
         for child in sentence.children.get(head.id, ()):

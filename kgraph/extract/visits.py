@@ -5,17 +5,20 @@
   visitor is the one "который" stands for;
 - "Хурэлсухом, прибывшим в Москву" -> the noun the participle describes;
 - "визит председателя КНР Ху Цзиньтао в США" -> the genitive after the noun;
-- "в ходе визита в Украину Эрдоган договорился ..." -> the subject of the clause.
+- "в ходе визита в Украину Эрдоган договорился ..." -> the subject of the clause;
+- "Самолет с Виталием Калоевым на борту приземлился ..." -> the people a vehicle carries.
 
 The place is a city or country after "в"/"во" or "на" ("на Курилы", "побывал на
 Камчатке"), or the object of "посетил Китай", that hangs on the trigger or on its
-verb, or follows the trigger closely. A trip verb with no place goes where the
+verb, or follows the trigger closely; a name beside a place noun counts through the noun
+("в столичном аэропорту «Домодедово»", "в город Сочи"). A trip verb with no place goes where the
 previous sentence's visit went ("Вместе с президентом приехали ..."). The dateline
 city is cut from the text before extraction, so it never counts; "В Кремле прошли
 переговоры" names where a meeting was, not a visit.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from ..lexicons import mapping, words
@@ -63,7 +66,7 @@ def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
 def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
     """Who travelled, for one trigger word (see the module's examples)."""
     if trigger.pos == "VERB":
-        return subject_people(sentence, trigger, context)
+        return subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
     for child in sentence.children.get(trigger.id, ()):
         if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
             return persons_under(sentence, child, context)  # "визит председателя КНР в США"
@@ -72,6 +75,30 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
             return [speaker] if speaker else []
     verb = _governing_verb(sentence, trigger)
     return subject_people(sentence, verb, context) if verb is not None else []
+
+
+def _passengers(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The people a vehicle subject carries (``lexicon/vehicles.tsv``) or belongs to: "Самолет с
+    Виталием Калоевым на борту приземлился", "Самолет Владимира Путина приземлился"; "Самолет
+    приземлился", "Самолет с грузом приземлился" -> nobody."""
+    out: list[Entity] = []
+    for subject in sentence.children.get(verb.id, ()):
+        if subject.rel not in ("nsubj", "nsubj:pass") or lemma(subject) not in words("vehicles.tsv"):
+            continue
+        for child in sentence.children.get(subject.id, ()):
+            cases = {lemma(c) for c in sentence.children.get(child.id, ()) if c.rel == "case"}
+            if child.rel == "nmod" and ("с" in cases or not cases and child.feats.get("Case") == "Gen"):
+                out += [p for p in persons_under(sentence, child, context) if p not in out]
+    return out
+
+
+def _site(sentence: Sentence, token: DocToken) -> DocToken | None:
+    """The place noun a name stands beside (``lexicon/sites.tsv``): "аэропорту" for
+    "в аэропорту «Домодедово»", "город" for "в город Сочи"."""
+    head = sentence.head(token)
+    if token.rel in ("appos", "flat", "flat:name", "nmod") and head is not None and lemma(head) in words("sites.tsv"):
+        return head
+    return None
 
 
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
@@ -103,11 +130,14 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
     near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
     places: list[Entity] = []
     for token in sentence.tokens:
-        place = entity_of(token, context)
+        place, site = entity_of(token, context), _site(sentence, token)
+        if place is not None and place.type != "LOC" and site is not None and token.rel != "nmod":
+            place = replace(place, key=f"LOC:{place.name}", type="LOC", wikidata=None)  # "«Домодедово»": ORG to NER
         if place is None or place.type != "LOC" or place in places:
             continue
-        anchored = token.head_id in anchors
-        if (anchored or token.id in near) and _is_destination(sentence, token, trigger, anchored):
+        carrier = site or token  # "в аэропорту «Домодедово»": the noun carries the preposition
+        anchored = carrier.head_id in anchors
+        if (anchored or carrier.id in near) and _is_destination(sentence, carrier, trigger, anchored):
             places.append(place)
     return places
 

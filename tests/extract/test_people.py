@@ -39,3 +39,24 @@ def test_people_in_clause(context_of, text, day, source, expected):
     sentence = context.sentences[-1]
     found = people_in_clause(sentence, sentence.tokens[0], context, speakers=True)
     assert [e.name for e in found] == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Владимир Путин провёл переговоры с Эмомали Рахмоном, который находится в России.", "находиться",
+     ["Эмомали Рахмон"]),
+    # a title noun before "который" stands for the one person the article introduced with it,
+    # not for the name inside its phrase
+    ("Помощник госсекретаря США Фил Гордон выступил. "
+     "Помощник Хиллари Клинтон по европейским делам, который в среду посетил Белград, заявил это.",
+     "посетить", ["Фил Гордон"]),
+    ("Помощник Хиллари Клинтон по европейским делам, который в среду посетил Белград, заявил это.",
+     "посетить", []),
+])
+def test_who_kotoryj_stands_for(context_of, text, verb, expected):
+    from kgraph.extract.people import subject_people
+    from kgraph.nlp import lemma
+
+    context = context_of(text, None)
+    sentence = context.sentences[-1]
+    trigger = next(t for t in sentence.tokens if lemma(t) == verb)
+    assert [e.name for e in subject_people(sentence, trigger, context)] == expected
