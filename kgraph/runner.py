@@ -33,7 +33,7 @@ from multiprocessing import get_context
 from .articles import Skipped
 from .model import Article
 
-__all__ = ["THREAD_VARIABLES", "WorkerDied", "run", "default_workers", "failure_reason"]
+__all__ = ["THREAD_VARIABLES", "WorkerDied", "run", "warm_up", "default_workers", "failure_reason"]
 
 # One BLAS / OpenMP thread per worker: natasha gains ~10 % from a second thread,
 # and N workers on N cores with two threads each would fight over the cores.
@@ -43,6 +43,8 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 CHUNK = 4  # articles per task: enough to make the round trip cheap, few enough to keep order latency low
 WINDOW_PER_WORKER = 4  # chunks in flight per worker
 MIN_PARALLEL = 16
+WARM_UP = Article(id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.",
+                  origin="warm-up")
 
 
 class WorkerDied(RuntimeError):
@@ -75,14 +77,18 @@ def _apply_chunk(function: Callable, chunk: list[Article]) -> list:
     return [_apply(function, article) for article in chunk]
 
 
-def _start_worker() -> None:
-    """A worker's initializer: ignore Ctrl-C (the parent stops the pool) and load natasha once."""
+def warm_up(function: Callable) -> None:
+    """Call ``function`` once on a short article, so that what it loads on first use
+    (natasha's models, the reference KB, word lists) is loaded before the real work."""
+    _apply(function, WARM_UP)
+
+
+def _start_worker(function: Callable) -> None:
+    """A worker's initializer: ignore Ctrl-C (the parent stops the pool), then warm up."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .nlp import pipeline
-
-    pipeline()
+    warm_up(function)
 
 
 @contextmanager
@@ -112,7 +118,8 @@ def _in_process(articles: Iterable[Article], function: Callable) -> Iterator:
 
 def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chunk: int, window: int) -> Iterator:
     with _single_threaded_children():
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker)
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                                   initargs=(function,))
         pending: deque[Future] = deque()
         finished = False
         try:
