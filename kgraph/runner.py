@@ -24,7 +24,7 @@ import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, islice
@@ -33,7 +33,7 @@ from multiprocessing import get_context
 from .articles import Skipped
 from .model import Article
 
-__all__ = ["THREAD_VARIABLES", "WorkerDied", "run", "warm_up", "default_workers", "failure_reason"]
+__all__ = ["THREAD_VARIABLES", "WorkerDied", "run", "map_ordered", "warm_up", "default_workers", "failure_reason"]
 
 # One BLAS / OpenMP thread per worker: natasha gains ~10 % from a second thread,
 # and N workers on N cores with two threads each would fight over the cores.
@@ -116,25 +116,30 @@ def _in_process(articles: Iterable[Article], function: Callable) -> Iterator:
         yield _apply(function, article)
 
 
+def map_ordered(executor: Executor, articles: Iterable[Article], function: Callable,
+                chunk: int = CHUNK, window: int = 8) -> Iterator:
+    """``function`` over ``articles`` on any executor with ``submit`` (a process pool, a Dask
+    client's ``get_executor()``), in input order, with ``window`` chunks in flight at most."""
+    chunks = _chunks(iter(articles), chunk)
+    pending: deque[Future] = deque(executor.submit(_apply_chunk, function, batch)
+                                   for batch in islice(chunks, window))
+    while pending:
+        results = pending.popleft().result()
+        for batch in islice(chunks, 1):
+            pending.append(executor.submit(_apply_chunk, function, batch))
+        yield from results
+
+
 def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chunk: int, window: int) -> Iterator:
     with _single_threaded_children():
         pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
                                    initargs=(function,))
-        pending: deque[Future] = deque()
         finished = False
         try:
-            chunks = _chunks(articles, chunk)
-            for batch in islice(chunks, window):
-                pending.append(pool.submit(_apply_chunk, function, batch))
-            while pending:
-                try:
-                    results = pending.popleft().result()
-                except BrokenProcessPool as error:
-                    raise WorkerDied("a worker process died (killed, or out of memory?); the run stopped") from error
-                for batch in islice(chunks, 1):
-                    pending.append(pool.submit(_apply_chunk, function, batch))
-                yield from results
+            yield from map_ordered(pool, articles, function, chunk, window)
             finished = True
+        except BrokenProcessPool as error:
+            raise WorkerDied("a worker process died (killed, or out of memory?); the run stopped") from error
         finally:
             if finished:
                 pool.shutdown(wait=True)

@@ -156,3 +156,14 @@ def test_an_interrupted_extract_leaves_the_old_output(jsonl, tmp_path, monkeypat
     assert main(["extract", str(jsonl), "-o", str(out), "-q"]) == 130
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".p.jsonl")] == []
+
+
+def test_dask_gives_the_same_results_in_the_same_order_as_in_process():
+    distributed = pytest.importorskip("dask.distributed")
+    from kgraph.distributed import run_on
+
+    inputs = articles(["a0", "bad", "a2", "a3", "a4", "a5"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        on_dask = as_lines(run_on(client, inputs, process_or_fail, chunk=2, window=2))
+    assert on_dask == as_lines(run(inputs, 1, function=process_or_fail))
