@@ -1,5 +1,6 @@
 """Map ``process`` over a stream of articles: in order, in bounded memory, on N cores.
 
+>>> from kgraph import Result, read_articles
 >>> for item in run(read_articles(["data"]), workers=2):
 ...     print(item.article.id if isinstance(item, Result) else f"skipped {item.origin}")
 
@@ -15,8 +16,9 @@
 - A small input (fewer than ``min_parallel`` articles) runs in this process:
   starting workers and loading natasha in each costs more than it saves.
 
-This module does not import natasha: a worker sets its thread limits before
-numpy loads.
+Workers start with the BLAS thread variables set to 1, so numpy reads them when
+it loads there. A Result crosses back to the main process pickled: ~10 KB and
+~0.3 ms for a 350-token article, against ~50 ms of work.
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 
 CHUNK = 4  # articles per task: enough to make the round trip cheap, few enough to keep order latency low
 WINDOW_PER_WORKER = 4  # chunks in flight per worker
-MIN_PARALLEL = 16
+MIN_PARALLEL = 16  # fewer articles than this run in process: ~2 s of worker start-up would not pay
 WARM_UP = Article(id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.",
                   origin="warm-up")
 
@@ -148,7 +150,11 @@ def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chun
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool's workers without waiting for their current chunk, then the pool."""
+    """Stop the pool's workers without waiting for their current chunk, then the pool.
+
+    ``shutdown(cancel_futures=True)`` alone lets each worker finish its chunk; Python
+    before 3.14 has no public way to kill them, hence ``_processes``.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():
