@@ -11,7 +11,7 @@ server through :func:`kgraph.store.open_target`::
     from kgraph.store import open_target
 
     client = Client("tcp://scheduler:8786")
-    with open_target("http://sparql-host:7878/store") as target:
+    with open_target("http://sparql-host:7878/query") as target:
         for result in run_on(client, read_articles(["corpus/"])):
             if isinstance(result, Result):
                 target.add(result)

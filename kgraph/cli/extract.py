@@ -24,6 +24,8 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     batch = Batch(args)
+    if not args.output and sys.stdout.isatty():
+        batch.progress.live = False  # the JSON lines go to the same terminal
     try:
         with atomic_text(args.output) if args.output else nullcontext(sys.stdout) as out:
             for result in batch.results():
