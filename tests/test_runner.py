@@ -1,6 +1,7 @@
 """The runner: ordered, streaming, failure-tolerant map of process over articles; the CLI around it."""
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
 from collections import Counter
@@ -9,7 +10,7 @@ import pytest
 
 from kgraph.articles import Skipped
 from kgraph.cli import main
-from kgraph.cli.progress import Tally, reason_kind
+from kgraph.cli.progress import Progress, Tally, reason_kind
 from kgraph.model import Article, Entity, Event
 from kgraph.pipeline import Result, process
 from kgraph.runner import run
@@ -167,3 +168,26 @@ def test_dask_gives_the_same_results_in_the_same_order_as_in_process():
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         on_dask = as_lines(run_on(client, inputs, process_or_fail, chunk=2, window=2))
     assert on_dask == as_lines(run(inputs, 1, function=process_or_fail))
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("stream, quiet, line_drawn, summary", [
+    (Terminal(), False, True, True),
+    (io.StringIO(), False, False, True),   # a pipe or a file: no progress line
+    (Terminal(), True, False, False),      # --quiet
+])
+def test_the_progress_line_shows_on_a_terminal_only(stream, quiet, line_drawn, summary):
+    tally = Tally()
+    progress = Progress(tally, stream=stream, quiet=quiet, every=0)
+    tally.count(Result(Article("a", "t"), (), ()))
+    progress.update()
+    progress.write("kgraph: warning: skipped x:1: broken JSON")
+    progress.finish()
+    out = stream.getvalue()
+    assert ("\r1 articles" in out) is line_drawn
+    assert ("1 articles read" in out) is summary
+    assert "kgraph: warning: skipped x:1" in out
