@@ -74,14 +74,18 @@ class Batch:
 
     def results(self) -> Iterator:
         """The :class:`~kgraph.pipeline.Result` of each article, in input order."""
-        with closing(run(self._readable(), self.workers)) as items:
-            for item in items:
-                if isinstance(item, Skipped):
-                    self._skip(item)
-                    continue
-                self.tally.count(item)
-                self.progress.update()
-                yield item
+        try:
+            with closing(run(self._readable(), self.workers)) as items:
+                for item in items:
+                    if isinstance(item, Skipped):
+                        self._skip(item)
+                        continue
+                    self.tally.count(item)
+                    self.progress.update()
+                    yield item
+        except BaseException:  # Ctrl-C, a dead worker: the message goes on a clean line
+            self.progress.clear()
+            raise
 
     def _readable(self) -> Iterator[Article]:
         for item in read_articles(self.paths):

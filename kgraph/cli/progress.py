@@ -93,18 +93,19 @@ class Progress:
         self.width = len(text)
         self.shown = time.perf_counter()
 
-    def _clear(self) -> None:
+    def clear(self) -> None:
+        """Remove the progress line (before an error message, say)."""
         if self.live and self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.width = 0
 
     def write(self, message: str) -> None:
         """Print a message on its own line, above the progress line."""
-        self._clear()
+        self.clear()
         print(message, file=self.stream, flush=True)
 
     def finish(self) -> None:
         """Remove the progress line and print the summary (unless quiet)."""
-        self._clear()
+        self.clear()
         if not self.quiet:
             print(self.tally.summary(), file=self.stream, flush=True)
