@@ -1,7 +1,7 @@
 """How fast kgraph is against its cost floor, natasha alone, on the same articles.
 
     python3 bench/throughput.py                      # ../shared/data/dev.jsonl (or data/), 2,000 articles
-    python3 bench/throughput.py --articles 400 --data some.jsonl --workers 2
+    python3 bench/throughput.py -n 600 --rounds 2 some.jsonl   # alternate, to see the noise
 
 Each figure is measured in its own process (one BLAS thread, natasha loaded before
 the clock starts):
@@ -139,12 +139,18 @@ def report(args) -> None:
     with tempfile.TemporaryDirectory() as temp:
         path = Path(temp) / "corpus.jsonl"
         count = corpus(args.data, args.articles, path)
-        print(f"{count} articles from {args.data}; {os.cpu_count()} cores; load average before: {load()}")
-        rows = {"natasha alone": measured("natasha", path),
-                "kgraph, 1 worker": measured("kgraph", path, 1)}
-        if args.workers > 1:
-            rows[f"kgraph, {args.workers} workers"] = measured("kgraph", path, args.workers)
-    print(f"load average after: {load()}")
+        print(f"{count} articles from {args.data}; {os.cpu_count()} cores")
+        for round in range(1, args.rounds + 1):
+            print(f"round {round}; load average before: {load()}")
+            rows = {"natasha alone": measured("natasha", path),
+                    "kgraph, 1 worker": measured("kgraph", path, 1)}
+            if args.workers > 1:
+                rows[f"kgraph, {args.workers} workers"] = measured("kgraph", path, args.workers)
+            print(f"load average after: {load()}")
+            print_round(rows, args.workers)
+
+
+def print_round(rows: dict, workers: int) -> None:
     print(f"{'':22} {'articles/s':>10} {'end to end':>11} {'CPU/article':>12} {'peak RSS':>16}")
     for name, row in rows.items():
         rss = f"{row['rss_mb']:.0f} MB" + (" per worker" if "workers" in name else "")
@@ -152,9 +158,9 @@ def report(args) -> None:
     floor, one = rows["natasha alone"], rows["kgraph, 1 worker"]
     print(f"kgraph 1 worker / natasha alone: {one['steady'] / floor['steady']:.2f} by articles/s, "
           f"{floor['cpu_ms'] / one['cpu_ms']:.2f} by CPU time   (target >= 0.85)")
-    if args.workers > 1:
-        many = rows[f"kgraph, {args.workers} workers"]
-        print(f"{args.workers} workers / 1 worker: {many['steady'] / one['steady']:.2f}x steady, "
+    if workers > 1:
+        many = rows[f"kgraph, {workers} workers"]
+        print(f"{workers} workers / 1 worker: {many['steady'] / one['steady']:.2f}x steady, "
               f"{one['seconds'] / many['seconds']:.2f}x end to end with start-up (target >= 1.8x on 2 idle cores); "
               f"CPU per article {many['cpu_ms'] / one['cpu_ms']:.2f}x one worker's (start-up included)")
 
@@ -165,6 +171,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="articles to repeat (JSONL, text files, a folder); default %(default)s")
     parser.add_argument("-n", "--articles", type=int, default=2000, help="articles to process (default 2000)")
     parser.add_argument("-j", "--workers", type=int, default=2, help="workers for the parallel run (default 2; 1 skips it)")
+    parser.add_argument("-r", "--rounds", type=int, default=1,
+                        help="repeat the three measurements, alternating, to see the machine's noise")
     parser.add_argument("--measure", choices=("natasha", "kgraph"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure == "natasha":
