@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import time
 from collections import Counter
 
 import pytest
@@ -65,6 +66,9 @@ def test_stopping_early_ends_the_worker_processes():
     pooled = run(articles(), 2, chunk=1, window=2, min_parallel=0)
     next(pooled)
     pooled.close()
+    deadline = time.monotonic() + 5  # a worker still starting up may take a moment to die
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert multiprocessing.active_children() == []
 
 
