@@ -1,9 +1,15 @@
-"""Build the knowledge graph from articles and write it (Turtle by default)."""
+"""Build the knowledge graph from articles and write it: a graph file or a store.
+
+The output is a file (.ttl, .nt, .nq, .trig, .jsonld) or a store spec
+(``oxigraph:DIR``, ``http://...``), handed to :func:`kgraph.store.open_target`.
+Articles are processed on ``--workers`` processes and added in input order,
+so the output does not depend on the number of workers.
+"""
 from __future__ import annotations
 
-from ..pipeline import process
-from ..store import format_of, open_target
-from .common import add_input_arguments, articles_from, fail
+from ..runner import WorkerDied
+from ..store import open_target
+from .common import Batch, add_input_arguments, fail
 
 help = "build the knowledge graph from articles"
 
@@ -11,21 +17,22 @@ help = "build the knowledge graph from articles"
 def add_arguments(parser) -> None:
     add_input_arguments(parser)
     parser.add_argument("-o", "--output", required=True, metavar="GRAPH",
-                        help="the graph file to write: .ttl, .nt, .nq, .trig or .jsonld")
+                        help="the graph to write: a .ttl, .nt, .nq, .trig or .jsonld file, "
+                             "or a store: oxigraph:DIR, http://... (a SPARQL endpoint)")
 
 
 def run(args) -> int:
     try:
-        format_of(args.output)
-    except ValueError as error:
+        target = open_target(args.output)
+    except (OSError, ValueError) as error:
         return fail(str(error))
-    skipped: list = []
-    articles = events = 0
-    with open_target(args.output) as target:
-        for article in articles_from(args.paths, skipped):
-            result = process(article)
-            target.add(result)
-            articles += 1
-            events += len(result.events)
-    print(f"kgraph: {articles} articles, {events} events -> {args.output}")
-    return 1 if skipped and args.strict else 0
+    batch = Batch(args)
+    try:
+        with target:
+            for result in batch.results():
+                target.add(result)
+    except WorkerDied as error:
+        return fail(str(error))
+    batch.finish()
+    print(f"kgraph: {batch.tally.articles} articles, {sum(batch.tally.events.values())} events -> {args.output}")
+    return batch.exit_code

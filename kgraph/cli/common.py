@@ -1,13 +1,21 @@
-"""What several commands share: reading articles with reports, errors, output files."""
+"""What several commands share: reading and processing articles with reports, errors, output files."""
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import TextIO
 
 from ..articles import Skipped, read_articles
 from ..model import Article
+from ..runner import default_workers, run
+from .progress import Progress, Tally
 
-__all__ = ["fail", "warn", "articles_from", "add_input_arguments"]
+__all__ = ["fail", "warn", "add_input_arguments", "Batch", "atomic_text"]
 
 
 def warn(message: str) -> None:
@@ -19,17 +27,93 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not {text!r}")
+    return n
+
+
 def add_input_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="Interfax .txt files, .jsonl files, folders (recursive), or - for stdin")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any article was skipped")
+    parser.add_argument("-j", "--workers", type=_workers, default=default_workers(), metavar="N",
+                        help="worker processes (default: the number of cores, here %(default)s); "
+                             "1 runs in this process")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress line and no summary on stderr (warnings still show)")
 
 
-def articles_from(paths: list[str], skipped: list[Skipped]) -> Iterator[Article]:
-    """The readable articles; each unreadable one is warned about and added to ``skipped``."""
-    for item in read_articles(paths):
-        if isinstance(item, Skipped):
-            warn(f"skipped {item.origin}: {item.reason}")
-            skipped.append(item)
-        else:
-            yield item
+class Batch:
+    """One command's pass over its input: processed articles in input order, on ``--workers``
+    processes, with skips warned about and counted, a progress line and a summary.
+
+        batch = Batch(args)
+        for result in batch.results():
+            ...
+        batch.finish()          # the summary on stderr
+        return batch.exit_code  # 1 if something was skipped under --strict
+    """
+
+    def __init__(self, args) -> None:
+        self.paths = args.paths
+        self.workers = args.workers
+        self.strict = args.strict
+        self.skipped: list[Skipped] = []
+        self.tally = Tally()
+        self.progress = Progress(self.tally, quiet=args.quiet)
+
+    def _skip(self, item: Skipped) -> None:
+        self.skipped.append(item)
+        self.tally.count(item)
+        self.progress.write(f"kgraph: warning: skipped {item.origin}: {item.reason}")
+
+    def results(self) -> Iterator:
+        """The :class:`~kgraph.pipeline.Result` of each article, in input order."""
+        try:
+            with closing(run(self._readable(), self.workers)) as items:
+                for item in items:
+                    if isinstance(item, Skipped):
+                        self._skip(item)
+                        continue
+                    self.tally.count(item)
+                    self.progress.update()
+                    yield item
+        except BaseException:  # Ctrl-C, a dead worker: the message goes on a clean line
+            self.progress.clear()
+            raise
+
+    def _readable(self) -> Iterator[Article]:
+        for item in read_articles(self.paths):
+            if isinstance(item, Skipped):
+                self._skip(item)
+            else:
+                yield item
+
+    def finish(self) -> None:
+        self.progress.finish()
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped and self.strict else 0
+
+
+@contextmanager
+def atomic_text(path: str | Path) -> Iterator[TextIO]:
+    """A text file written in a temporary file beside ``path`` and renamed over it at the end.
+
+    Lines stream to disk as they are written; an error or Ctrl-C leaves the old file.
+    """
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

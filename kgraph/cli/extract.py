@@ -2,15 +2,17 @@
 
 Each line: {"id": ..., "relations": [{"relation", "subject", "object",
 "status", "mode", "date", "evidence"}]} -- what ../shared/eval/score.py reads.
+Lines come in input order whatever ``--workers``; ``-o FILE`` is streamed to a
+temporary file and renamed over FILE at the end.
 """
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 
-from ..pipeline import process
-from ..store import atomic_write
-from .common import add_input_arguments, articles_from
+from ..runner import WorkerDied
+from .common import Batch, add_input_arguments, atomic_text, fail
 
 help = "extract relations as JSON lines (one per article)"
 
@@ -21,15 +23,21 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    skipped: list = []
-    lines = []
-    for article in articles_from(args.paths, skipped):
-        result = process(article)
-        line = json.dumps({"id": article.id, "relations": result.relations()}, ensure_ascii=False)
-        if args.output:
-            lines.append(line)
-        else:
-            print(line, flush=True)
-    if args.output:
-        atomic_write(args.output, "".join(f"{line}\n" for line in lines).encode("utf-8"))
-    return 1 if skipped and args.strict else 0
+    batch = Batch(args)
+    if not args.output and sys.stdout.isatty():
+        batch.progress.live = False  # the JSON lines go to the same terminal
+    try:
+        with atomic_text(args.output) if args.output else nullcontext(sys.stdout) as out:
+            for result in batch.results():
+                out.write(json.dumps({"id": result.article.id, "relations": result.relations()},
+                                     ensure_ascii=False) + "\n")
+                if out is sys.stdout:
+                    out.flush()
+    except WorkerDied as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error}")
+    batch.finish()
+    return batch.exit_code
