@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["LEXICON_DIR", "table", "words", "mapping"]
+__all__ = ["LEXICON_DIR", "table", "words", "mapping", "openings", "may_be"]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
@@ -38,3 +38,16 @@ def words(name: str) -> frozenset[str]:
 def mapping(name: str) -> dict[str, str]:
     """First column -> second column: ``mapping("meeting.tsv")["созвониться"] == "phone"``."""
     return {row[0]: row[1] if len(row) > 1 else "" for row in table(name)}
+
+
+@cache
+def openings(name: str, size: int = 3) -> frozenset[str]:
+    """The first ``size`` letters of each entry's first word: a cheap test that a token
+    may have one of the lexicon's lemmas before it is lemmatized ("встречались" and
+    "встретиться" share "вст"; "примет" and "принять" share "при")."""
+    return frozenset(row[0].split()[0][:size] for row in table(name))
+
+
+def may_be(token_text: str, name: str) -> bool:
+    """Whether a word can be an inflected entry of the lexicon, judged by its opening."""
+    return token_text[:3].lower().replace("ё", "е") in openings(name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import mapping, table
+from ..lexicons import mapping, may_be, table
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
@@ -228,6 +228,8 @@ def extract_meetings(context: Context) -> list[Event]:
             continue
         best: dict[str, tuple[list[Entity], DocToken]] = {}  # clause -> the trigger naming most people
         for token in sentence.tokens:
+            if not may_be(token.text, "meeting.tsv"):
+                continue
             word = lemma(token)
             if word not in triggers:
                 continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..lexicons import mapping, words
+from ..lexicons import mapping, may_be, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
@@ -157,7 +157,7 @@ def extract_visits(context: Context) -> list[Event]:
         if not any(stem in low for stem in _stems()):
             continue
         for token in sentence.tokens:
-            if lemma(token) not in triggers:
+            if not may_be(token.text, "visit.tsv") or lemma(token) not in triggers:
                 continue
             places = places_of(sentence, token, context)
             if places:

@@ -35,7 +35,11 @@ class OxigraphTarget(Target):
 
     A re-run of the same articles rewrites their graphs with the same triples, so the
     store is unchanged; an interrupted build leaves every article either whole or absent.
+    The store is flushed every ``FLUSH_EVERY`` articles: Oxigraph holds writes in memory
+    until a flush, which made a 10,000-article build grow to 773 MB (329 MB with flushes).
     """
+
+    FLUSH_EVERY = 500
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
@@ -43,10 +47,14 @@ class OxigraphTarget(Target):
             self.store: ox.Store | None = ox.Store(str(self.directory))
         except OSError as error:
             raise ValueError(f"{directory}: cannot open Oxigraph store: {error}") from None
+        self.added = 0
 
     def add(self, result) -> int:
         graph, quads = article_graph(result)
         self.store.update(replace_article_update(graph, quads))
+        self.added += 1
+        if self.added % self.FLUSH_EVERY == 0:
+            self.store.flush()
         return len(quads)
 
     def close(self) -> None:
