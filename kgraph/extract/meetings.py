@@ -82,9 +82,12 @@ def participation_trigger(sentence: Sentence, context: Context) -> DocToken | No
     переговорах" on the wrong word; "@Dat" asks for a person in the dative.
     """
     lexicon = _participation()
+    candidates = [t for t in sentence.tokens if may_be(t.text, "participation.tsv") and lemma(t) in lexicon]
+    if not candidates:
+        return None
     lemmas = sentence.lemmas()
-    for token, word in zip(sentence.tokens, lemmas):
-        if word in lexicon and all(_satisfied(g, lemmas, sentence, token, context) for g in lexicon[word][0]):
+    for token in candidates:
+        if all(_satisfied(g, lemmas, sentence, token, context) for g in lexicon[lemma(token)][0]):
             return token
     return None
 

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import mapping, words
+from ..lexicons import mapping, may_be, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context
@@ -107,7 +107,7 @@ class _Article:
     def is_speech(self, token: DocToken) -> bool:
         """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
         feats = token.feats
-        return (token.pos in ("VERB", "ADJ", "AUX") and lemma(token) in self.speech
+        return (token.pos in ("VERB", "ADJ", "AUX") and may_be(token.text, "speech.tsv") and lemma(token) in self.speech
                 and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
 
     def add(self, start: int, stop: int, speaker: Entity | None, kind: str) -> bool:
@@ -306,7 +306,7 @@ def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
     coordinated: "назвал итоги подтасованными и призвал сторонников ..."."""
     tokens = [t for t in sentence.tokens if t.start >= begin]
     for before, token in zip(tokens, tokens[1:]):
-        if lemma(before) == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
+        if before.text.lower() == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
             return before.start
         if before.text in ",—–-" and _speech_follows(art, tokens, token):
             return before.start  # "..., сообщает «Лента.ру»", "..., а глава МИДа Маэхара отметил"
@@ -321,7 +321,7 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     if following and any(start == following[0].stop for start, _ in art.regions):
         return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
     for number, token in enumerate(following[:4]):  # "сообщил о завершении", not "о том, что"
-        if lemma(token) == "о" and token.pos == "ADP":
+        if token.text.lower() in ("о", "об", "обо") and token.pos == "ADP":
             if following[number + 1:number + 2] and following[number + 1].text.lower() != "том":
                 return token.start
         if token.text in ",:" + SENTENCE_END:
