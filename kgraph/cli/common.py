@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import os
+import io
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TextIO
 from ..articles import Skipped, read_articles
 from ..model import Article
 from ..runner import default_workers, run
+from ..store.files import atomic_output
 from .progress import Progress, Tally
 
 __all__ = ["fail", "warn", "add_input_arguments", "Batch", "atomic_text"]
@@ -104,16 +104,15 @@ class Batch:
 
 @contextmanager
 def atomic_text(path: str | Path) -> Iterator[TextIO]:
-    """A text file written in a temporary file beside ``path`` and renamed over it at the end.
+    """A text file written in a temporary file beside ``path`` and renamed over it at the end
+    (:func:`kgraph.store.files.atomic_output`, which keeps the old file's mode).
 
     Lines stream to disk as they are written; an error or Ctrl-C leaves the old file.
     """
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+    with atomic_output(path) as binary:
+        handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+        try:
             yield handle
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+            handle.flush()
+        finally:
+            handle.detach()
