@@ -10,8 +10,9 @@ from datetime import date, timedelta
 
 from kgraph.model import Article, Entity, Event
 from kgraph.pipeline import Result
+from kgraph.store import open_target
 
-__all__ = ["person", "place", "meeting", "visit", "statement", "result", "results"]
+__all__ = ["person", "place", "meeting", "visit", "statement", "result", "results", "build"]
 
 PUTIN = Entity("Q7747", "Владимир Путин", "PER", "Q7747")
 XI = Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
@@ -64,3 +65,11 @@ def results(n: int, people: int = 200, seed: int = 7) -> list[Result]:
             statement(aid, c, f"Цитата номер {i}", date=when),
         ], day=day))
     return out
+
+
+def build(spec: str, items: list[Result]) -> str:
+    """Build the results into a file or store spec ("g.nq", "oxigraph:DIR"); the spec."""
+    with open_target(spec) as target:
+        for item in items:
+            target.add(item)
+    return spec

@@ -9,8 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kgraph.cli import main
-from kgraph.store import open_target
-from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit
+from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit, build
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [result("a", [meeting("a", PUTIN, XI)]), result("b", [meeting("b", PUTIN, XI), visit("b", PUTIN, CHINA)])]
@@ -19,10 +18,7 @@ ARTICLES = [result("a", [meeting("a", PUTIN, XI)]), result("b", [meeting("b", PU
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     spec = f"oxigraph:{tmp_path_factory.mktemp('export') / 'kg'}"
-    with open_target(spec) as target:
-        for item in ARTICLES:
-            target.add(item)
-    return spec
+    return build(spec, ARTICLES)
 
 
 @pytest.mark.parametrize("fmt, suffix, graphs", [

@@ -8,8 +8,8 @@ import pytest
 
 from kgraph.cli import main
 from kgraph.queries import NAMED, load_named
-from kgraph.store import QueryError, open_graph, open_target, run_query
-from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit
+from kgraph.store import QueryError, open_graph, run_query
+from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit, build
 
 ARTICLES = [
     result("a", [meeting("a", PUTIN, XI, mode="video"), visit("a", PUTIN, CHINA, date="2025-09"),
@@ -24,10 +24,7 @@ ARTICLES = [
 def graph_spec(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("q")
     spec = str(folder / "g.nq") if request.param == "memory" else f"oxigraph:{folder / 'kg'}"
-    with open_target(spec) as target:
-        for item in ARTICLES:
-            target.add(item)
-    return spec
+    return build(spec, ARTICLES)
 
 
 def _rows(capsys, argv) -> list[dict]:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.store import open_target
 from tests.servers import free_port, running
-from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit
+from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit, build
 
 pytest.importorskip("rdflib_endpoint", reason="kgraph serve needs rdflib-endpoint (the serve extra)")
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +25,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 def endpoint(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     spec = str(folder / "g.ttl") if request.param == "file" else f"oxigraph:{folder / 'kg'}"
-    with open_target(spec) as target:
-        target.add(result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA)]))
+    build(spec, [result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA)])])
     port = free_port()
     argv = [sys.executable, "-m", "kgraph", "serve", spec, "--port", str(port), "--timeout", "1", "--limit", "2"]
     with running(argv, port, 60, cwd=ROOT) as problem:

@@ -7,8 +7,8 @@ import pytest
 
 from kgraph.cli import main
 from kgraph.cli.stats import graph_stats
-from kgraph.store import open_graph, open_target
-from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit
+from kgraph.store import open_graph
+from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit, build
 
 ARTICLES = [
     result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA, date="2025-09"), statement("a", PUTIN, "Да")]),
@@ -28,10 +28,7 @@ EXPECTED = {
 def spec(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("stats")
     spec = str(folder / "g.trig") if request.param == "memory" else f"oxigraph:{folder / 'kg'}"
-    with open_target(spec) as target:
-        for item in ARTICLES:
-            target.add(item)
-    return spec
+    return build(spec, ARTICLES)
 
 
 def test_stats_count_each_event_once_on_every_store(spec):

@@ -25,7 +25,7 @@ from kgraph.store import (
 from kgraph.store.sparql import endpoints
 from kgraph.store.target import article_graph
 from tests.servers import free_port, running
-from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit
+from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit, build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,9 +90,7 @@ TWO = [result("a", [meeting("a", PUTIN, XI)]), result("b", [meeting("b", PUTIN, 
 
 
 def _build(spec, items=TWO):
-    with open_target(spec) as target:
-        for item in items:
-            target.add(item)
+    build(spec, items)
 
 
 def _union(items) -> set:
