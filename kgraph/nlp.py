@@ -79,8 +79,33 @@ def lemma(token: DocToken) -> str:
     return token.lemma.lower().replace("ё", "е")
 
 
+NORMAL_CACHE = 20_000  # spans' normal forms: the same names recur across a corpus
+
+
 def normal(span: DocSpan) -> str:
-    """The span's nominative form: "Си Цзиньпином" -> "Си Цзиньпин"."""
+    """The span's nominative form: "Си Цзиньпином" -> "Си Цзиньпин".
+
+    Cached per process by what natasha's normalizer reads: the span's text and its
+    tokens' tags (and, for organizations, their arcs).
+    """
     if span.normal is None:
-        span.normalize(pipeline().morph_vocab)
+        ids = {token.id: number for number, token in enumerate(span.tokens)}
+        key = (span.type, span.text, tuple(
+            (token.start - span.start, token.pos, tuple(sorted(token.feats.items())),
+             token.rel if span.type == "ORG" else None, ids.get(token.head_id) if span.type == "ORG" else None)
+            for token in span.tokens))
+        span.normal = _normal_of(key, span)
     return span.normal
+
+
+_normals: dict[tuple, str] = {}
+
+
+def _normal_of(key: tuple, span: DocSpan) -> str:
+    """The cached normal form, or natasha's, remembered (the cache starts over when full)."""
+    if key not in _normals:
+        if len(_normals) >= NORMAL_CACHE:
+            _normals.clear()
+        span.normalize(pipeline().morph_vocab)
+        _normals[key] = span.normal
+    return _normals[key]
