@@ -1,8 +1,8 @@
 """natasha, loaded once per process: sentences, tokens, lemmas, UD syntax, NER.
 
->>> doc = analyze("Путин встретился с Си Цзиньпином.")
+>>> doc = analyze("Владимир Путин встретился с Си Цзиньпином.")
 >>> [(s.type, normal(s)) for s in doc.spans]
-[('PER', 'Путин'), ('PER', 'Си Цзиньпин')]
+[('PER', 'Владимир Путин'), ('PER', 'Си Цзиньпин')]
 
 Lemmas and span normal forms are computed on demand and cached on the token:
 pymorphy's lemmatizer is the slowest part of natasha after the taggers. Lemmas
