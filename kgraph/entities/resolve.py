@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Mention
 from ..nlp import Doc, DocSpan, normal
-from .kb import KBEntity, KnowledgeBase, load_kb
+from ..kb import KBEntity, KnowledgeBase, load_kb
 from .names import INITIAL, clean_person_name, fold, is_initialed
 from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
