@@ -7,14 +7,14 @@ that report one meeting give one event node with both articles as sources:
   ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
   a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
 - an article: ``kgr:article/<id>``, also the name of the graph holding what the article
-  says: its metadata and, for each event, the evidence, the source, mode and place, and the
+  says: its metadata and, for each event, the evidence, the source and mode, and the
   shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
   kind, participants, day, status) goes to the one shared graph ``kgr:graph/shared``, so a
   store's union default graph holds it once however many articles report it
   (:func:`article_quads`);
 - an event dated to the day: ``kgr:event/meeting-<hash>`` of its identity: kind,
   sorted participant keys, day and status, plus the destination of a visit and the
-  words of a statement's quote. Mode, place and evidence are what articles say about
+  words of a statement's quote. Mode and evidence are what articles say about
   the event, not part of its identity: "встретились в Кремле" and "провели переговоры"
   on the same day are one meeting. Status is: a meeting announced as planned and the
   meeting that took place are two claims, each with one kg:status.

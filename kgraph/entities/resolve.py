@@ -105,13 +105,6 @@ class EntityIndex:
         self.entities.append(entity)
         return entity
 
-    def find(self, name: str) -> Entity | None:
-        """The entity with this canonical name."""
-        for entity in self.entities:
-            if entity.name == name:
-                return entity
-        return None
-
 
 def _sentence_of(doc: Doc) -> list[int]:
     return [sent.start for sent in doc.sents]
