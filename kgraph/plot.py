@@ -21,22 +21,23 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
+from .lexicons import mapping
+from .model import Mode
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
 __all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
 
 FONT = {"font.family": "DejaVu Sans"}
 
-#: mode -> (marker, colour, legend label)
+_MARKERS = {Mode.IN_PERSON: ("o", "tab:blue"), Mode.PHONE: ("^", "tab:orange"), Mode.VIDEO: ("s", "tab:green"),
+            Mode.UNKNOWN: ("D", "tab:gray")}
+#: mode -> (marker, colour, legend label from lexicon/mode_labels.tsv), in legend order
 MODE_STYLES: dict[str, tuple[str, str, str]] = {
-    "in_person": ("o", "tab:blue", "лично"),
-    "phone": ("^", "tab:orange", "по телефону"),
-    "video": ("s", "tab:green", "по видеосвязи"),
-    "unknown": ("D", "tab:gray", "способ не указан"),
+    mode.value: (*marker, mapping("mode_labels.tsv")[mode]) for mode, marker in _MARKERS.items()
 }
 
-#: month abbreviations for date axes: "мар", or "янв" and the year under it
-MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+#: month abbreviations for date axes (lexicon/month_abbreviations.tsv): "мар", or "янв" and the year under it
+MONTHS = tuple(mapping("month_abbreviations.tsv")[str(month)] for month in range(1, 13))
 
 
 def _date_label(x: float, pos: int | None) -> str:
