@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from .lexicons import mapping
-from .model import Mode
+from .model import Mode, Status
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
 __all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
@@ -80,7 +80,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
                 ax.plot([date2num(first), date2num(last + datetime.timedelta(days=1))], [y, y],
                         color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt")
             ax.plot(date2num(middle), y, marker=marker, markersize=8, linestyle="none",
-                    markeredgecolor=colour, markerfacecolor=colour if row["status"] == "occurred" else "none")
+                    markeredgecolor=colour, markerfacecolor=colour if row["status"] == Status.OCCURRED else "none")
         if order:
             ax.set_yticks(range(len(order)), order)
             ax.set_ylim(len(order) - 0.5, -0.5)
@@ -90,7 +90,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
         modes = dict.fromkeys(r["mode"] for r in dated)
         handles = [Line2D([], [], marker=MODE_STYLES[m][0], color=MODE_STYLES[m][1], linestyle="none",
                           label=MODE_STYLES[m][2]) for m in MODE_STYLES if m in modes]
-        if any(r["status"] != "occurred" for r in dated):
+        if any(r["status"] != Status.OCCURRED for r in dated):
             handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="none", linestyle="none",
                                   label="не состоялась: план или отказ"))
         if handles:
