@@ -25,6 +25,8 @@ from natasha import (
 )
 from natasha.doc import DocSpan, DocToken
 
+from .model import EntityType, fold
+
 __all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "Doc", "DocSpan", "DocToken"]
 
 
@@ -76,7 +78,7 @@ def lemma(token: DocToken) -> str:
     """The token's lowercase lemma, ё as е: "встречались" -> "встречаться"."""
     if token.lemma is None:
         token.lemma = _lemma_of(token.text, token.pos, tuple(token.feats.items()))
-    return token.lemma.lower().replace("ё", "е")
+    return fold(token.lemma)
 
 
 NORMAL_CACHE = 20_000  # spans' normal forms: the same names recur across a corpus
@@ -92,7 +94,7 @@ def normal(span: DocSpan) -> str:
         ids = {token.id: number for number, token in enumerate(span.tokens)}
         key = (span.type, span.text, tuple(
             (token.start - span.start, token.pos, tuple(sorted(token.feats.items())),
-             token.rel if span.type == "ORG" else None, ids.get(token.head_id) if span.type == "ORG" else None)
+             token.rel if span.type == EntityType.ORG else None, ids.get(token.head_id) if span.type == EntityType.ORG else None)
             for token in span.tokens))
         span.normal = _normal_of(key, span)
     return span.normal

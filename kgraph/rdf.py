@@ -7,14 +7,14 @@ that report one meeting give one event node with both articles as sources:
   ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
   a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
 - an article: ``kgr:article/<id>``, also the name of the graph holding what the article
-  says: its metadata and, for each event, the evidence, the source, mode and place, and the
+  says: its metadata and, for each event, the evidence, the source and mode, and the
   shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
   kind, participants, day, status) goes to the one shared graph ``kgr:graph/shared``, so a
   store's union default graph holds it once however many articles report it
   (:func:`article_quads`);
 - an event dated to the day: ``kgr:event/meeting-<hash>`` of its identity: kind,
   sorted participant keys, day and status, plus the destination of a visit and the
-  words of a statement's quote. Mode, place and evidence are what articles say about
+  words of a statement's quote. Mode and evidence are what articles say about
   the event, not part of its identity: "встретились в Кремле" and "провели переговоры"
   on the same day are one meeting. Status is: a meeting announced as planned and the
   meeting that took place are two claims, each with one kg:status.
@@ -35,7 +35,19 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import Article, Entity, Event
+from .kb import load_kb
+from .model import (
+    EVENT_KINDS,
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    Mode,
+    Precision,
+    Status,
+    entity_key,
+    precision_of,
+)
 
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
@@ -49,11 +61,20 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-EVENT_CLASSES = {"meeting": KG.Meeting, "visit": KG.Visit, "statement": KG.Statement}
-ENTITY_CLASSES = {"PER": (KG.Person, "person"), "ORG": (KG.Organization, "org"), "LOC": (KG.Place, "place")}
-MODES = {"in_person": KG.InPerson, "phone": KG.Phone, "video": KG.Video, "unknown": KG.UnknownMode}
-STATUSES = {"occurred": KG.Occurred, "planned": KG.Planned, "negated": KG.Negated, "hypothetical": KG.Hypothetical}
-PRECISIONS = {"day": (KG.Day, XSD.date), "month": (KG.Month, XSD.gYearMonth), "year": (KG.Year, XSD.gYear)}
+#: event kind -> its kg: class
+EVENT_CLASSES = {kind: KG[spec.rdf_class] for kind, spec in EVENT_KINDS.items()}
+#: entity type -> (its kg: class, the IRI path of an entity Wikidata does not know)
+ENTITY_CLASSES = {
+    EntityType.PER: (KG.Person, "person"), EntityType.ORG: (KG.Organization, "org"), EntityType.LOC: (KG.Place, "place"),
+}
+MODES = {Mode.IN_PERSON: KG.InPerson, Mode.PHONE: KG.Phone, Mode.VIDEO: KG.Video, Mode.UNKNOWN: KG.UnknownMode}
+STATUSES = {
+    Status.OCCURRED: KG.Occurred, Status.PLANNED: KG.Planned, Status.NEGATED: KG.Negated,
+    Status.HYPOTHETICAL: KG.Hypothetical,
+}
+PRECISIONS = {
+    Precision.DAY: (KG.Day, XSD.date), Precision.MONTH: (KG.Month, XSD.gYearMonth), Precision.YEAR: (KG.Year, XSD.gYear),
+}
 
 TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -101,12 +122,13 @@ def article_iri(article_id: str) -> URIRef:
 def event_iri(event: Event) -> URIRef:
     """Shared across articles when dated to the day; else the article's own."""
     parts = [event.kind, *sorted(p.key for p in event.participants)]
-    if event.kind == "visit":
+    identity = event.spec.identity
+    if "place" in identity:
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
-    if event.kind == "statement":
+    if "quote" in identity:
         parts.append(" ".join(re.findall(r"\w+", (event.quote or "").lower())))
-    if event.precision != "day":
+    if event.precision != Precision.DAY:
         parts += [event.article_id, event.evidence]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
     return KGR[f"event/{event.kind}-{digest}"]
@@ -114,14 +136,13 @@ def event_iri(event: Event) -> URIRef:
 
 def date_literal(value: str) -> Literal:
     """"2026-02-04" as xsd:date, "2025-09" as xsd:gYearMonth, "2025" as xsd:gYear."""
-    precision = {10: "day", 7: "month", 4: "year"}[len(value)]
-    return Literal(value, datatype=PRECISIONS[precision][1])
+    return Literal(value, datatype=PRECISIONS[precision_of(value)][1])
 
 
 def entity_class(entity: Entity) -> URIRef:
     """kg:Person, kg:Organization, or for a place kg:Country / kg:City when the KB knows it, else kg:Place."""
     known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
-    if entity.type == "LOC" and known and known[0] in ("Country", "City"):
+    if entity.type == EntityType.LOC and known and known[0] in ("Country", "City"):
         return KG[known[0]]
     return ENTITY_CLASSES[entity.type][0]
 
@@ -136,28 +157,29 @@ def entity_label(entity: Entity) -> str:
 @functools.cache
 def _kb_index() -> dict[str, tuple[str, str, Entity | None]]:
     """KB IRI -> (its class: "Country", "City", "Person" ..., its name, a city's country as an Entity)."""
-    from .entities.kb import load_kb
-
     kb = load_kb()
     index = {}
     for known in kb:
         kind = kb.kind(known.iri)
         land = kb.get(known.country) if kind == "City" and known.country else None
-        index[known.iri] = (kind, known.name, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
+        country = land and Entity(entity_key(EntityType.LOC, land.name, land.wikidata), land.name, EntityType.LOC,
+                                  land.wikidata)
+        index[known.iri] = (kind, known.name, country)
     return index
 
 
 def writable(event: Event) -> bool:
     """Whether an event carries what ``ontology/shapes.ttl`` requires of its kind."""
+    spec = event.spec
     people = {p.key for p in event.participants}
     if not event.evidence.strip():
         return False
-    agents = all(p.type in ("PER", "ORG") for p in event.participants)
-    if event.kind == "meeting":
-        return len(people) >= 2 and agents
-    if event.kind == "visit":
-        return bool(people) and event.place is not None and all(p.type == "PER" for p in event.participants)
-    return len(people) == 1 and agents and bool((event.quote or "").strip())
+    if not all(p.type in spec.participant_types for p in event.participants):
+        return False
+    if len(people) < spec.min_participants or spec.max_participants is not None and len(people) > spec.max_participants:
+        return False
+    target = getattr(event, spec.object_field) if spec.object_field else True
+    return bool(target.strip()) if isinstance(target, str) else target is not None
 
 
 def _entity_triples(entity: Entity) -> Iterator[tuple]:
@@ -166,13 +188,14 @@ def _entity_triples(entity: Entity) -> Iterator[tuple]:
     yield node, RDFS.label, Literal(entity_label(entity), lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
-    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == "LOC" else None
+    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == EntityType.LOC else None
     if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
         yield node, SCHEMA.containedInPlace, entity_iri(land)
         yield from _entity_triples(land)
 
 
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
+    spec = event.spec
     node = event_iri(event)
     yield node, RDF.type, EVENT_CLASSES[event.kind]
     yield node, KG.status, STATUSES[event.status]
@@ -184,27 +207,20 @@ def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     for entity in [*event.participants, *([event.place] if event.place else [])]:
         yield from _entity_triples(entity)
     people = [entity_iri(p) for p in event.participants]
-    occurred = event.status == "occurred"
-    if event.kind == "meeting":
-        for person in people:
-            yield node, KG.participant, person
-            for other in people:
-                if occurred and other != person:
-                    yield person, KG.metWith, other
-    elif event.kind == "visit":
-        place = entity_iri(event.place)
-        yield node, KG.destination, place
-        for person in people:
-            yield node, KG.visitor, person
-            if occurred:
-                yield person, KG.visited, place
-    else:
-        yield node, KG.quote, Literal(event.quote or "")
-        for person in people:
-            yield node, KG.speaker, person
-            yield person, KG.said, Literal(event.quote or "")
-    if event.place is not None and event.kind != "visit":
-        yield node, KG.place, entity_iri(event.place)
+    occurred = event.status == Status.OCCURRED
+    role, shortcut = KG[spec.role], KG[spec.shortcut]
+    if spec.object_field is not None:
+        value = getattr(event, spec.object_field)
+        target = entity_iri(value) if isinstance(value, Entity) else Literal(value or "")
+        yield node, KG[spec.object_property], target
+    for person in people:
+        yield node, role, person
+        if spec.shortcut_if_occurred and not occurred:
+            continue
+        if spec.object_field is None:  # the participants with each other
+            yield from ((person, shortcut, other) for other in people if other != person)
+        else:
+            yield person, shortcut, target
 
 
 def article_triples(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
@@ -233,10 +249,10 @@ def _mode_triples(events: list[Event]) -> Iterator[tuple]:
     another does not, only the named mode: "по видеосвязи" beats "провели переговоры"."""
     modes: dict[URIRef, set[str]] = {}
     for event in events:
-        if event.kind == "meeting":
+        if event.spec.with_mode:
             modes.setdefault(event_iri(event), set()).add(event.mode)
     for node, found in modes.items():
-        known = found - {"unknown"} or found
+        known = found - {Mode.UNKNOWN} or found
         for mode in sorted(known):
             yield node, KG.mode, MODES[mode]
 

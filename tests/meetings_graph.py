@@ -21,6 +21,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
+from kgraph.model import precision_of
 from kgraph.rdf import KG, KGR, MODES, PRECISIONS, STATUSES, WD, bind_namespaces
 
 PUTIN = str(KGR["entity/Q7747"])
@@ -35,15 +36,15 @@ NAMES = {PUTIN: "Владимир Путин", XI: "Си Цзиньпин", LAVR
          PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай"}
 WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148"}
 
-# id: (people, date, mode, status, place, sources)
+# id: (people, date, mode, status, sources)
 MEETINGS = {
-    "m1": ((PUTIN, XI), "2025-05-08", "in_person", "occurred", MOSCOW, ("a1", "a2")),
-    "m2": ((PUTIN, XI), "2025-09", "in_person", "occurred", None, ("a3",)),
-    "m3": ((PUTIN, XI), "2026-02-04", "video", "occurred", None, ("a3",)),
-    "m4": ((PUTIN, LAVROV, IVANOV), "2025-03-10", "in_person", "occurred", None, ("a4",)),
-    "m5": ((PUTIN, IVANOV), "2025-03-20", "phone", "planned", None, ("a5",)),
-    "m6": ((LAVROV, PETROV), "2025-04-02", "phone", "occurred", None, ("a6",)),
-    "m7": ((PUTIN, PETROV), None, "unknown", "occurred", None, ("a7",)),
+    "m1": ((PUTIN, XI), "2025-05-08", "in_person", "occurred", ("a1", "a2")),
+    "m2": ((PUTIN, XI), "2025-09", "in_person", "occurred", ("a3",)),
+    "m3": ((PUTIN, XI), "2026-02-04", "video", "occurred", ("a3",)),
+    "m4": ((PUTIN, LAVROV, IVANOV), "2025-03-10", "in_person", "occurred", ("a4",)),
+    "m5": ((PUTIN, IVANOV), "2025-03-20", "phone", "planned", ("a5",)),
+    "m6": ((LAVROV, PETROV), "2025-04-02", "phone", "occurred", ("a6",)),
+    "m7": ((PUTIN, PETROV), None, "unknown", "occurred", ("a7",)),
 }
 # id: (visitor, destination, date, status)
 VISITS = {
@@ -60,7 +61,7 @@ def event(name: str) -> str:
 
 def _date(node: URIRef, date: str | None):
     if date:
-        precision = {10: "day", 7: "month", 4: "year"}[len(date)]
+        precision = precision_of(date)
         yield node, KG.date, Literal(date, datatype=PRECISIONS[precision][1])
         yield node, KG.datePrecision, PRECISIONS[precision][0]
 
@@ -78,15 +79,13 @@ def triples():
         yield URIRef(iri), RDF.type, KG.Place if iri in (MOSCOW, CHINA) else KG.Person
         if iri in WIKIDATA:
             yield URIRef(iri), OWL.sameAs, WD[WIKIDATA[iri]]
-    for name, (people, date, mode, status, place, sources) in MEETINGS.items():
+    for name, (people, date, mode, status, sources) in MEETINGS.items():
         node = URIRef(event(name))
         yield node, RDF.type, KG.Meeting
         yield node, KG.mode, MODES[mode]
         yield node, KG.status, STATUSES[status]
         for person in people:
             yield node, KG.participant, URIRef(person)
-        if place:
-            yield node, KG.place, URIRef(place)
         yield from _date(node, date)
         for article in sources:
             yield from _source(node, article)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import fold
+
 __all__ = [
     "drop_patronymic", "surname_key", "surname_stem", "is_initialed", "is_patronymic", "fold",
     "clean_person_name",
@@ -27,11 +29,6 @@ LATIN = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
            "а", "я", "у", "ю", "е", "ы", "и")
 MIN_STEM = 3
-
-
-def fold(text: str) -> str:
-    """Lowercase with ё as е, for comparing names: "Пётр" == "петр"."""
-    return text.lower().replace("ё", "е")
 
 
 def clean_person_name(name: str) -> str:

@@ -13,9 +13,9 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Article, Entity, Mention
+from ..model import Article, Entity, EntityType, Mention, entity_key
 from ..nlp import Doc, DocSpan, normal
-from .kb import KBEntity, KnowledgeBase, load_kb
+from ..kb import KBEntity, KnowledgeBase, load_kb
 from .names import INITIAL, clean_person_name, fold, is_initialed
 from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
@@ -72,13 +72,13 @@ class EntityIndex:
         if known is None:
             return None
         if self.date is None:  # an undated article: the holder it names, else today's
-            named = {e.wikidata or e.name for e in self.entities if e.type == "PER"}
+            named = {e.wikidata or e.name for e in self.entities if e.type == EntityType.PER}
             known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
         for entity in self.entities:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER",
-                        wikidata=known.wikidata)
+        entity = Entity(key=entity_key(EntityType.PER, known.name, known.wikidata), name=known.name,
+                        type=EntityType.PER, wikidata=known.wikidata)
         self.entities.append(entity)
         return entity
 
@@ -92,7 +92,7 @@ class EntityIndex:
         if not form.words:
             return None
         for entity in self.entities:
-            if entity.type != "PER":
+            if entity.type != EntityType.PER:
                 continue
             other = PersonForm(entity.name, True, -1)
             if other.surname == form.surname and (form.kind != "initialed" or other.first[:1] == form.first[:1]):
@@ -100,16 +100,10 @@ class EntityIndex:
         known = known_person(form.form, self.kb) if self.kb else None
         if known is None:
             return None
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
+        entity = Entity(key=entity_key(EntityType.PER, known.name, known.wikidata), name=known.name,
+                        type=EntityType.PER, wikidata=known.wikidata)
         self.entities.append(entity)
         return entity
-
-    def find(self, name: str) -> Entity | None:
-        """The entity with this canonical name."""
-        for entity in self.entities:
-            if entity.name == name:
-                return entity
-        return None
 
 
 def _sentence_of(doc: Doc) -> list[int]:
@@ -127,7 +121,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     kb_of: dict[tuple[str, str], object] = {}
     people: list[tuple[DocSpan, PersonForm]] = []
     for span in doc.spans:
-        if span.type == "PER":
+        if span.type == EntityType.PER:
             form = person_form(span)
             if form.form:
                 people.append((span, form))
@@ -148,7 +142,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
             for span in members
         )
         wikidata = known.wikidata if known else None
-        entity = Entity(key=wikidata or f"{type}:{name}", name=name, type=type, wikidata=wikidata, mentions=mentions)
+        entity = Entity(key=entity_key(type, name, wikidata), name=name, type=type, wikidata=wikidata, mentions=mentions)
         index.entities.append(entity)
         for mention in mentions:
             index.spans.append((mention.start, mention.stop, entity))
@@ -157,7 +151,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
         forms = [people[i][1] for i in group]
         name = canonical_person(forms)
         known = known_person(name, kb)
-        add("PER", known.name if known else name, known, [people[i][0] for i in group])
+        add(EntityType.PER, known.name if known else name, known, [people[i][0] for i in group])
     for key, members in groups.items():
         forms = [form for _, form in members]
         known = kb_of.get(key)
@@ -192,11 +186,11 @@ def person_form(span: DocSpan) -> PersonForm:
 def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
     """The KB's person for an article's name: by full name, or a surname (with initials) the KB
     gives one person: "В.Путин" -> Владимир Путин."""
-    known = kb.find(name, "PER")
+    known = kb.find(name, EntityType.PER)
     if known is not None or len(name.split()) > 1 and not is_initialed(name):
         return known
     surname = INITIAL.sub("", name).strip()
-    known = kb.find(surname, "PER")
+    known = kb.find(surname, EntityType.PER)
     if known is not None and is_initialed(name) and fold(known.name)[:1] != fold(name)[:1]:
         return None
     return known

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..model import EntityType
 from ..nlp import Doc, DocToken, lemma
 
 __all__ = ["role_phrase", "harvest_roles", "ROLE_SKIP"]
@@ -51,7 +52,7 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
             head = by_id[token.head_id]
             if head.pos != "NOUN" or head.start > token.start:
                 continue
-            entity = next((e for a, b, e in spans if a <= token.start < b and e.type == "PER"), None)
+            entity = next((e for a, b, e in spans if a <= token.start < b and e.type == EntityType.PER), None)
             if entity is not None:
                 roles.setdefault(role_phrase(sent.tokens, head), entity)
     return roles

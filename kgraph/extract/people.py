@@ -14,7 +14,7 @@ from functools import cache
 
 from ..entities.roles import role_phrase
 from ..lexicons import table, words
-from ..model import Entity
+from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
@@ -103,7 +103,7 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     if context.article.date is not None:  # the KB knows who holds an office on a day, not when undated
         person = context.entities.by_role(phrase)
     person = person or _introduced_as(phrase, context)
-    return person if person is not None and person.type == "PER" else None
+    return person if person is not None and person.type == EntityType.PER else None
 
 
 def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
@@ -119,7 +119,7 @@ def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
     def signature(words_: tuple[str, ...]) -> tuple[frozenset[str], str | None]:
         titles, country = set(), None
         for word in words_:
-            known = kb.country_of_adjective(word) or kb.find(word, "LOC")
+            known = kb.country_of_adjective(word) or kb.find(word, EntityType.LOC)
             if known is not None:
                 country = known.iri
             elif word not in _MODIFIERS:
@@ -179,7 +179,7 @@ def is_attribution(sentence: Sentence, token: DocToken) -> bool:
 
 
 def people_in_clause(
-    sentence: Sentence, clause: DocToken, context: Context, type: str = "PER", speakers: bool = False,
+    sentence: Sentence, clause: DocToken, context: Context, type: str = EntityType.PER, speakers: bool = False,
 ) -> list[Entity]:
     """The entities a sentence names, without the one its attribution names.
 
@@ -199,11 +199,11 @@ def people_in_clause(
         if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
             continue
         entity = entity_of(token, context)
-        if type == "PER" and (entity is None or _is_bare_title(entity)):
+        if type == EntityType.PER and (entity is None or _is_bare_title(entity)):
             entity = person_of_role(sentence, token, context)
         if entity is None or entity.type != type or entity in out:
             continue
-        if type == "PER" and _is_relative_of(sentence, i):
+        if type == EntityType.PER and _is_relative_of(sentence, i):
             continue
         if speakers or not is_attribution(sentence, token):
             out.append(entity)
@@ -238,7 +238,7 @@ def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
 
 def _is_bare_title(entity: Entity) -> bool:
     """A "person" NER made of a title alone: "Президентом" in "Вместе с Президентом"."""
-    return entity.type == "PER" and " " not in entity.name and entity.name.lower() in _titles()
+    return entity.type == EntityType.PER and " " not in entity.name and entity.name.lower() in _titles()
 
 
 def _is_relative_of(sentence: Sentence, index: int) -> bool:
@@ -265,9 +265,9 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             continue
         seen.add(node.id)
         entity = entity_of(node, context)
-        if entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
+        if entity is None or entity.type != EntityType.PER:  # the phrase's own head may be a genitive: "визит министра"
             entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
-        if entity is not None and entity.type == "PER" and entity not in out:
+        if entity is not None and entity.type == EntityType.PER and entity not in out:
             out.append(entity)
         stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
     return out
@@ -285,7 +285,7 @@ def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[E
         if run:
             return run
     named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
-    named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
+    named = [(t, e) for t, e in named if e is not None and e.type == EntityType.PER]
     for earlier, entity in named:
         if case is None or earlier.feats.get("Case") == case:
             return [entity]
@@ -335,7 +335,7 @@ def _introduced_with_title(title: DocToken, context: Context) -> Entity | None:
                 continue
             for child in sentence.children.get(token.id, ()):
                 entity = entity_of(child, context) if child.rel == "appos" else None
-                if entity is not None and entity.type == "PER":
+                if entity is not None and entity.type == EntityType.PER:
                     found.add(entity)
     return found.pop() if len(found) == 1 else None
 
@@ -348,7 +348,7 @@ def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity
         if not (token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
             break
         entity = entity_of(token, context)
-        if entity is not None and entity.type == "PER" and token_case == case and entity not in found:
+        if entity is not None and entity.type == EntityType.PER and token_case == case and entity not in found:
             found.append(entity)
     return found
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..entities.roles import role_phrase
 from ..lexicons import words
-from ..model import Entity
+from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import Context
 from .quotes import paragraph_bounds
@@ -25,7 +25,7 @@ from .sentence import Sentence
 __all__ = ["Speakers", "Named"]
 
 PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
-SPEAKER_TYPES = ("PER", "ORG")
+SPEAKER_TYPES = (EntityType.PER, EntityType.ORG)
 # the words that end the stretch after a verb where an inverted subject may stand
 STRETCH_END = {":", ",", "что", "чтобы"}
 
@@ -49,7 +49,7 @@ class Speakers:
         tokens = [token for sentence in context.sentences for token in sentence.tokens]
         starts = [token.start for token in tokens]
         for start, stop, entity in context.entities.spans:
-            if entity.type != "PER":
+            if entity.type != EntityType.PER:
                 continue
             for token in tokens[bisect_left(starts, start):bisect_left(starts, stop)]:
                 subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
@@ -93,7 +93,7 @@ class Speakers:
             if token.text in ",;:«»\"" or token.feats.get("VerbForm") == "Fin":
                 return None
             entity = self.context.entities.at(token.start, token.stop)
-            if entity is not None and entity.type == "PER" and _nominative(token):
+            if entity is not None and entity.type == EntityType.PER and _nominative(token):
                 return entity
         return None
 
@@ -104,7 +104,7 @@ class Speakers:
         tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
         entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
         own = self.context.entities.at(head.start, head.stop)
-        people = [e for e in entities if e is not None and e.type == "PER"]
+        people = [e for e in entities if e is not None and e.type == EntityType.PER]
         if people and (own is not None or head.feats.get("Animacy") != "Inan"):
             return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
         if own is not None:
@@ -118,7 +118,7 @@ class Speakers:
             found = self.of_role(sentence, head)
             if found is not None:
                 return found
-        return next((e for e in entities if e is not None and e.type == "ORG"), None)
+        return next((e for e in entities if e is not None and e.type == EntityType.ORG), None)
 
     def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The person a role noun names: "президент РФ" by the article's or the KB's roles,
