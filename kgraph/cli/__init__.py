@@ -23,7 +23,10 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = import_module(f".{name}", __name__)
-        command = sub.add_parser(name, help=module.help, description=module.__doc__)
+        command = sub.add_parser(name, help=module.help,
+                                 description=getattr(module, "description", module.__doc__),
+                                 epilog=getattr(module, "epilog", None),
+                                 formatter_class=getattr(module, "formatter_class", argparse.HelpFormatter))
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return top
