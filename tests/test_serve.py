@@ -11,9 +11,12 @@ import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from rdflib import RDF, Graph
 
+from kgraph.rdf import KG
 from tests.servers import free_port, running
 from tests.synthetic import CHINA, PUTIN, XI, build, meeting, result, visit
 
@@ -73,7 +76,7 @@ def _post(url: str, body: str, content_type: str, accept: str = "application/spa
                                         headers={"Content-Type": content_type, "Accept": accept}))
 
 
-def _names(body: bytes) -> list[str]:
+def _names(body: bytes | str) -> list[str]:
     return [row["name"]["value"] for row in json.loads(body)["results"]["bindings"]]
 
 
@@ -91,9 +94,72 @@ def test_post_answers_a_query(endpoint, body, content_type):
     assert status == 200 and _names(answer) == ["Владимир Путин", "Китай"]
 
 
-def test_results_come_in_the_format_asked_for(endpoint):
-    status, body = _get(endpoint, LABELS, accept="text/csv")
-    assert status == 200 and body.decode().splitlines()[0] == "name"
+def _answer(url: str, query: str, accept: str) -> tuple[int, dict[str, str], str]:
+    """(status, headers, body) of a GET query."""
+    request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+TWO_LABELS = LABELS + " LIMIT 2"
+
+
+def _xml_names(body: str) -> list[str]:
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    return [e.text for e in ElementTree.fromstring(body.encode()).iter(f"{ns}literal")]
+
+
+@pytest.mark.parametrize("accept, media, names", [
+    ("text/tab-separated-values", "text/tab-separated-values", lambda body: body.splitlines()),
+    ("text/csv", "text/csv", lambda body: body.splitlines()),
+    ("application/sparql-results+xml", "application/sparql-results+xml", _xml_names),
+    ("application/sparql-results+json", "application/sparql-results+json", _names),
+    ("text/csv;q=0.2, text/tab-separated-values", "text/tab-separated-values", lambda body: body.splitlines()),
+    ("text/html", "application/sparql-results+json", _names),  # nothing that fits: SPARQL JSON
+])
+def test_results_come_in_the_format_asked_for(endpoint, accept, media, names):
+    status, headers, body = _answer(endpoint, TWO_LABELS, accept)
+    assert status == 200 and headers["Content-Type"].split(";")[0] == media
+    expected = {"text/tab-separated-values": ["?name", '"Владимир Путин"@ru', '"Китай"@ru'],
+                "text/csv": ["name", "Владимир Путин", "Китай"]}.get(media, ["Владимир Путин", "Китай"])
+    assert names(body) == expected
+
+
+def test_tsv_writes_terms_in_turtle_syntax(endpoint):
+    query = 'SELECT ?p ?name WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?name FILTER(?name = "Китай"@ru) }'
+    status, _, body = _answer(endpoint, query, "text/tab-separated-values")
+    assert status == 200 and body.splitlines() == ["?p\t?name", '<https://w3id.org/kgraph/resource/entity/Q148>\t"Китай"@ru']
+
+
+@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                                    ("application/ld+json", "json-ld")])
+def test_a_construct_comes_as_a_graph_in_the_format_asked_for(endpoint, accept, rdflib_format):
+    status, headers, body = _answer(endpoint, "CONSTRUCT WHERE { ?s a ?o }", accept)
+    assert status == 200 and headers["Content-Type"].split(";")[0] == accept
+    graph = Graph().parse(data=body, format=rdflib_format)
+    assert set(graph.objects(None, RDF.type)) >= {KG.Meeting, KG.Visit, KG.Person}
+
+
+def test_an_ask_answers_yes_or_no(endpoint):
+    status, _, body = _answer(endpoint, "ASK { ?s ?p ?o }", "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_a_syntax_error_and_a_timeout_answer_differently(endpoint):
+    bad, _, message = _answer(endpoint, "SELECT ?x WHERE { ?x", "text/csv")
+    slow, _, stopped = _answer(endpoint, SLOW, "text/csv")
+    assert (bad, slow) == (400, 503)
+    assert message.startswith("bad SPARQL query") and stopped.startswith("query stopped")
+
+
+def test_a_select_cut_at_the_limit_says_so_and_one_under_it_does_not(endpoint):
+    status, headers, _ = _answer(endpoint, LABELS, "text/csv")  # 3 labels, --limit 2
+    assert status == 200 and headers.get("X-Kgraph-Truncated") == "true" and headers.get("X-Kgraph-Limit") == "2"
+    status, headers, _ = _answer(endpoint, TWO_LABELS, "text/csv")
+    assert status == 200 and "X-Kgraph-Truncated" not in headers
 
 
 @pytest.mark.parametrize("body, content_type", [

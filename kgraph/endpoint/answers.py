@@ -129,12 +129,14 @@ def _csv(result: Result) -> bytes:
     return out.getvalue().encode()
 
 
-def _body(result: Result, media: Media) -> bytes:
+def _body(result: Result, media: Media, namespaces) -> bytes:
     if media.rdflib == "tsv":
         return _tsv(result)
     if media.rdflib == "csv":
         return _csv(result)
     if result.type in _GRAPHS:
+        for prefix, namespace in namespaces:  # the served graph's prefixes (kg:, kgr:, ...) for Turtle
+            result.graph.bind(prefix, namespace, override=True, replace=True)
         return result.graph.serialize(format=media.rdflib, encoding="utf-8")
     return result.serialize(format=media.rdflib, encoding="utf-8")
 
@@ -161,7 +163,7 @@ def answer_query(graph, processor: BoundedProcessor, request: tuple[str, str]) -
         raw = dict(processor.query(prepared))
         truncated = raw.pop("truncated", False)
         result = SPARQLResult(raw)
-        body = _body(result, media)
+        body = _body(result, media, graph.namespaces())
     except QueryTimeout as error:
         return Answer.error(503, str(error))
     except PermissionError as error:
