@@ -1,12 +1,12 @@
 """Serve a graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page for the browser."""
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import sys
 
 from ..endpoint import Endpoint, make_server
 from ..endpoint.workers import WorkerFailed
+from . import GRAPH_HELP
 from .common import fail, warn
 
 help = "serve a graph as a read-only SPARQL endpoint (and a query page) on 127.0.0.1"
@@ -32,13 +32,11 @@ examples:
   kgraph serve oxigraph:kg.oxigraph --timeout 10 --workers 4
   curl -G http://127.0.0.1:7878/sparql -H 'Accept: text/tab-separated-values' \\
        --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3'"""
-formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("graph", metavar="GRAPH",
-                        help="a graph file (.ttl .nt .nq .trig .jsonld), a store oxigraph:DIR, "
-                             "or a SPARQL server http://HOST:PORT/PATH")
+                        help=GRAPH_HELP)
     parser.add_argument("--port", type=int, default=7878, help="the port (default 7878)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="the address to listen on (default 127.0.0.1: this machine only)")
