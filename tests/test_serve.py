@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -241,3 +242,10 @@ def _listening(port: int) -> set[str]:
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net/tcp")
 def test_it_listens_on_loopback_only(endpoint):
     assert _listening(urllib.parse.urlsplit(endpoint).port) == {"127.0.0.1"}
+
+
+def test_a_graph_that_does_not_open_stops_serve_with_its_message(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kgraph", "serve", str(tmp_path / "missing.ttl"),
+                           "--port", str(free_port())], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 2 and "missing.ttl" in done.stderr and "Traceback" not in done.stderr

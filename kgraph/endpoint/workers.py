@@ -94,13 +94,13 @@ class Workers:
         self.closed = False
         self.replacing = 0
         self.lock = threading.Lock()
-        starting = [_Worker(make) for _ in range(count)]
+        self.alive: set[_Worker] = set()  # idle or busy: close() kills them all
+        starting = [self._start() for _ in range(count)]
         try:
             for worker in starting:
                 worker.started(start_seconds)
         except WorkerFailed:
-            for worker in starting:
-                worker.kill()
+            self.close()
             raise
         for worker in starting:
             self.idle.put(worker)
@@ -126,20 +126,32 @@ class Workers:
         self.idle.put(worker)
         return answer
 
+    def _start(self) -> _Worker:
+        worker = _Worker(self.make)
+        with self.lock:
+            self.alive.add(worker)
+        return worker
+
+    def _kill(self, worker: _Worker) -> None:
+        with self.lock:
+            self.alive.discard(worker)
+        worker.kill()
+
     def _replace(self, worker: _Worker) -> None:
         """Kill the worker and start another in the background (a file graph takes a while to load)."""
-        worker.kill()
+        self._kill(worker)
 
         def start() -> None:
             while not self.closed:
-                fresh = _Worker(self.make)
+                fresh = self._start()
                 try:
                     fresh.started(self.start_seconds)
                 except WorkerFailed:
+                    self._kill(fresh)
                     time.sleep(1)
                     continue
                 if self.closed:
-                    fresh.kill()
+                    self._kill(fresh)
                 else:
                     self.idle.put(fresh)
                 break
@@ -151,12 +163,12 @@ class Workers:
         threading.Thread(target=start, daemon=True, name="kgraph-worker-start").start()
 
     def close(self) -> None:
+        """Kill every worker, idle or busy."""
         self.closed = True
-        while True:
-            try:
-                self.idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        with self.lock:
+            everyone, self.alive = list(self.alive), set()
+        for worker in everyone:
+            worker.kill()
 
     def __enter__(self) -> Self:
         return self
