@@ -15,8 +15,9 @@ Serve a graph as a read-only SPARQL 1.1 Protocol endpoint at http://127.0.0.1:PO
 and a query page at http://127.0.0.1:PORT/ (an editor, the named queries, a results
 table; it needs no internet).
 
-Each query runs in one of --workers processes: a query stops after --timeout seconds,
-parsing included, and a slow query does not hold back the others. A SELECT returns at
+Each query runs in one of --workers processes: a query stops after --timeout seconds
+(a worker still busy a second later, parsing, is killed and replaced), and a slow
+query does not hold back the others. A SELECT returns at
 most --limit rows. Answers by status:
   200  the results, in the format the Accept header asks for (SPARQL JSON, XML, CSV, TSV;
        Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT); a SELECT cut at --limit

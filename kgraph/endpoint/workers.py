@@ -80,15 +80,18 @@ class _Worker:
 
 
 class Workers:
-    """``count`` worker processes; :meth:`ask` hands a request to a free one and waits ``timeout`` s at most.
+    """``count`` worker processes; :meth:`ask` hands a request to a free one and waits ``timeout`` s at most,
+    plus ``grace`` s for a worker that stops its own query at the deadline (rdflib's evaluation
+    checks it) to say so: only a worker that has not answered by then is killed and replaced.
 
     ``make`` runs in each worker (it must be picklable: a module-level function or a
     functools.partial of one) and returns the function that answers a request there.
     """
 
-    def __init__(self, make, count: int, timeout: float, start_seconds: float = 600.0) -> None:
+    def __init__(self, make, count: int, timeout: float, grace: float = 1.0, start_seconds: float = 600.0) -> None:
         self.make = make
         self.timeout = timeout
+        self.grace = grace
         self.start_seconds = start_seconds
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.closed = False
@@ -114,7 +117,7 @@ class Workers:
             raise Busy(f"every query worker stayed busy for {self.timeout:g} s") from None
         try:
             worker.connection.send(request)
-            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
+            if not worker.connection.poll(max(0.0, deadline + self.grace - time.monotonic())):
                 raise Overtime(f"query stopped: it ran longer than {self.timeout:g} s")
             _, answer = worker.connection.recv()
         except Overtime:
