@@ -1,9 +1,10 @@
 """Build the knowledge graph from articles and write it: a graph file or a store.
 
-The output is a file (.ttl, .nt, .nq, .trig, .jsonld) or a store spec
-(``oxigraph:DIR``, ``http://...``), handed to :func:`kgraph.store.open_target`.
-Articles are processed on ``--workers`` processes and added in input order,
-so the output does not depend on the number of workers.
+The output is a file (.ttl .nt .nq .trig .jsonld; N-Quads and TriG keep one
+named graph per article) or a store: oxigraph:DIR (an Oxigraph store on disk,
+built incrementally) or http://HOST:PORT/PATH (a SPARQL 1.1 server). Articles
+are processed on --workers processes and added in input order, so the output
+does not depend on the number of workers.
 """
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from ..store import open_target
 from .common import Batch, add_input_arguments, fail
 
 help = "build the knowledge graph from articles"
+epilog = """\
+examples:
+  kgraph build data/ -o graph.ttl
+  kgraph build data/ -o oxigraph:kg
+  kgraph build news.jsonl more/ -o graph.nq --strict"""
 
 
 def add_arguments(parser) -> None:

@@ -1,21 +1,26 @@
 """The meeting network: who met whom, how often, who is central.
 
-Prints the people with the most partners (degree and betweenness centrality) and the
-communities; --export writes GEXF or GraphML for Gephi; --plot draws the network.
-Only meetings that happened are edges unless --all is given.
+Prints the people with the most partners (degree and betweenness centrality)
+and the communities; --export writes GEXF or GraphML for Gephi; --plot draws
+the network. Only meetings that happened are edges unless --all is given.
 """
 from __future__ import annotations
 
 from ..network import centrality, communities, count_meetings, meeting_network, write_network
 from ..store import open_graph
+from . import GRAPH_HELP
 from .common import fail
 
 help = "the meeting network: central people, communities (--export .gexf/.graphml, --plot)"
+epilog = """\
+examples:
+  kgraph network graph.ttl --top 10
+  kgraph network oxigraph:kg --export meetings.gexf --plot network.png"""
 
 
 def add_graph_arguments(parser) -> None:
     """GRAPH, --all and --plot: what the timeline and network commands share."""
-    parser.add_argument("graph", metavar="GRAPH", help="a graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("--all", action="store_true",
                         help="keep planned, negated and hypothetical meetings too (default: only those that happened)")
     parser.add_argument("--plot", metavar="FILE", help="draw it to a picture (.png, .svg, .pdf); needs kgraph[plot]")

@@ -1,8 +1,9 @@
 """A person's meetings in date order: date, with whom, mode, status, source.
 
-Only meetings that happened are listed unless --all is given; then planned, negated and
-hypothetical ones are listed too, each with its status. --plot draws the timeline as a
-picture (partners down the side, dates along the bottom, a marker per mode).
+Only meetings that happened are listed unless --all is given; then planned,
+negated and hypothetical ones are listed too, each with its status. --plot
+draws the timeline as a picture (partners down the side, dates along the
+bottom, a marker per mode).
 """
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from .common import fail
 from .network import add_graph_arguments, save_plot
 
 help = "a person's meetings in date order (--plot: as a picture)"
+epilog = """\
+examples:
+  kgraph timeline graph.ttl "Владимир Путин"
+  kgraph timeline oxigraph:kg Q7747 --all --from 2025-03 --to 2025-04
+  kgraph timeline graph.ttl Путин --plot putin.png"""
 
 
 def add_arguments(parser) -> None:
