@@ -34,5 +34,6 @@ def run(args) -> int:
     except WorkerDied as error:
         return fail(str(error))
     batch.finish()
-    print(f"kgraph: {batch.tally.articles} articles, {sum(batch.tally.events.values())} events -> {args.output}")
+    if not args.quiet:
+        print(f"kgraph: {batch.tally.articles} articles, {sum(batch.tally.events.values())} events -> {args.output}")
     return batch.exit_code
