@@ -12,6 +12,7 @@ extractors look up nearly every token, and news repeats its words ("заявил
 """
 from __future__ import annotations
 
+import warnings
 from functools import cache, lru_cache
 
 from natasha import (
@@ -33,7 +34,9 @@ class Pipeline:
 
     def __init__(self) -> None:
         self.segmenter = Segmenter()
-        self.morph_vocab = MorphVocab()
+        with warnings.catch_warnings():  # pymorphy2 imports pkg_resources, deprecated in setuptools 81
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+            self.morph_vocab = MorphVocab()
         embedding = NewsEmbedding()
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
