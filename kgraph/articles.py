@@ -42,6 +42,7 @@ __all__ = [
     "parse_dateline",
     "article_from_text",
     "article_from_record",
+    "record_date",
     "check_text",
     "read_text",
     "read_path",
@@ -150,6 +151,29 @@ def article_from_text(text: str, id: str, origin: str | None = None, *, html: bo
     )
 
 
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def record_date(value: str) -> Date | None:
+    """A JSONL record's ``"date"``: the day of "2025-09-14" (a time after it ignored), None for
+    a month or a year ("2025-09", "2025"), which are valid but name no day; ValueError when
+    it is no date or an impossible one ("2025-13", "2025-02-30").
+
+    An article's date is a day (extraction dates its events by it and reads "вчера" from it),
+    so an article dated to the month or year is built as an undated one.
+
+    >>> record_date("2025-09-14T10:00:00"), record_date("2025-09"), record_date("2025")
+    (datetime.date(2025, 9, 14), None, None)
+    """
+    value = value.strip()
+    partial = PARTIAL_DATE.fullmatch(value)
+    if partial:
+        if partial.group(2) and not 1 <= int(partial.group(2)) <= 12:
+            raise ValueError(f"no month {partial.group(2)}")
+        return None
+    return Date.fromisoformat(value[:10])
+
+
 def article_from_record(record: dict, origin: str) -> Article:
     """An Article from one JSONL record ``{"id", "text", "date"?, "title"?, ...}``.
 
@@ -168,7 +192,7 @@ def article_from_record(record: dict, origin: str) -> Article:
     day = record.get("date")
     if day:
         try:
-            article = replace(article, date=Date.fromisoformat(str(day)[:10]))
+            article = replace(article, date=record_date(str(day)))
         except ValueError:
             raise ArticleError(origin, f"impossible date {str(day)[:40]!r}") from None
     fields = {key: record.get(key) for key in ("title", "source", "url") if isinstance(record.get(key), str)}
