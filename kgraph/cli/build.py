@@ -7,9 +7,8 @@ so the output does not depend on the number of workers.
 """
 from __future__ import annotations
 
-from ..runner import WorkerDied
 from ..store import open_target
-from .common import Batch, add_input_arguments, fail
+from .common import Batch, RunStopped, add_input_arguments, fail
 
 help = "build the knowledge graph from articles"
 
@@ -31,7 +30,7 @@ def run(args) -> int:
         with target:
             for result in batch.results():
                 target.add(result)
-    except WorkerDied as error:
+    except RunStopped as error:
         return fail(str(error))
     batch.finish()
     if not args.quiet:
