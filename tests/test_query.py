@@ -14,7 +14,18 @@ from kgraph.cli import main
 from kgraph.queries import NAMED, load_named
 from kgraph.store import QueryError, open_graph, run_query
 from tests.servers import free_port, running
-from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit, build
+from tests.synthetic import (
+    CHINA,
+    MOSCOW,
+    PUTIN,
+    XI,
+    build,
+    meeting,
+    person,
+    result,
+    statement,
+    visit,
+)
 
 ARTICLES = [
     result("a", [meeting("a", PUTIN, XI, mode="video"), visit("a", PUTIN, CHINA, date="2025-09"),
