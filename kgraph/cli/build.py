@@ -8,9 +8,9 @@ does not depend on the number of workers.
 """
 from __future__ import annotations
 
-from ..runner import WorkerDied
+from ..rdf import event_iri, writable
 from ..store import open_target
-from .common import Batch, add_input_arguments, fail
+from .common import Batch, RunStopped, add_input_arguments, fail
 
 help = "build the knowledge graph from articles"
 epilog = """\
@@ -33,12 +33,27 @@ def run(args) -> int:
     except (OSError, ValueError) as error:
         return fail(str(error))
     batch = Batch(args)
+    events: set = set()  # what the graph holds of these articles' events, as stats counts them
     try:
         with target:
             for result in batch.results():
                 target.add(result)
-    except WorkerDied as error:
+                events.update(event_iri(event) for event in result.events if writable(event))
+    except RunStopped as error:
         return fail(str(error))
     batch.finish()
-    print(f"kgraph: {batch.tally.articles} articles, {sum(batch.tally.events.values())} events -> {args.output}")
+    if not args.quiet:
+        print(summary(batch.tally.articles, len(events), sum(batch.tally.events.values()), args.output))
     return batch.exit_code
+
+
+def summary(articles: int, events: int, found: int, output: str) -> str:
+    """The last line of a build: the events in the graph, and the events found when they differ.
+
+    >>> summary(68, 207, 208, "graph.ttl")
+    'kgraph: 68 articles, 207 events -> graph.ttl (208 found in the articles: one event told by several is one in the graph)'
+    """
+    line = f"kgraph: {articles} articles, {events} events -> {output}"
+    if found != events:
+        line += f" ({found} found in the articles: one event told by several is one in the graph)"
+    return line

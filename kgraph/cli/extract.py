@@ -11,8 +11,7 @@ import json
 import sys
 from contextlib import nullcontext
 
-from ..runner import WorkerDied
-from .common import Batch, add_input_arguments, atomic_text, fail
+from .common import Batch, RunStopped, add_input_arguments, atomic_text, fail
 
 help = "extract relations as JSON lines (one per article)"
 epilog = """\
@@ -37,7 +36,7 @@ def run(args) -> int:
                                      ensure_ascii=False) + "\n")
                 if out is sys.stdout:
                     out.flush()
-    except WorkerDied as error:
+    except RunStopped as error:
         return fail(str(error))
     except BrokenPipeError:
         raise
