@@ -57,7 +57,7 @@ from .model import (
 
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
-    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
+    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "quote_key", "date_literal", "writable",
     "deferred", "SHARED_GRAPH", "SHARED_PREDICATES", "RECONCILE_GRAPH", "article_triples", "article_quads",
     "provisional_triples", "to_graph",
 ]
@@ -143,11 +143,20 @@ def event_iri(event: Event) -> URIRef:
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
     if "quote" in identity:
-        parts.append(" ".join(re.findall(r"\w+", (event.quote or "").lower())))
+        parts.append(quote_key(event.quote or ""))
     if event.precision != Precision.DAY:
         parts += [event.article_id, event.evidence]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
     return KGR[f"event/{event.kind}-{digest}"]
+
+
+def quote_key(quote: str) -> str:
+    """What identifies a quote: its words, lowercased. "Мы готовы!" and "мы готовы" are one quote.
+
+    >>> quote_key("Мы готовы к диалогу!")
+    'мы готовы к диалогу'
+    """
+    return " ".join(re.findall(r"\w+", quote.lower()))
 
 
 def date_literal(value: str) -> Literal:

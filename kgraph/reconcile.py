@@ -14,6 +14,13 @@ the name it used as ``kg:spelling`` in its own graph. An entity the reference KB
 the KB's name as its ``rdfs:label``; any other gets the label :func:`canonical_label` picks
 from its spellings — the one the most articles use, then a Cyrillic one before a Latin one,
 then the first in code-point order — and every other spelling becomes a ``skos:altLabel``.
+A person named only "И.Фамилия" is the person of the corpus whose full name has that initial
+and surname when there is exactly one (:func:`initial_aliases`); two full names that fit
+("Наото Кан", "Николай Кан") leave "Н. Кан" apart. The two nodes are linked with
+``owl:sameAs`` and the full name's node gets the initialed form as a ``skos:altLabel``: the
+events of the initialed article keep their own participant IRI (an IRI written by one article
+is never rewritten by another), so a consumer that wants one node per person follows
+``owl:sameAs``.
 
 **Events** (rule ``same-event-coarse-date``). A report dated only to the month or year
 (``2025-09``: "встречались лично в начале сентября") is the same event as a day-dated event
@@ -44,13 +51,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from .model import EVENT_KINDS, Mode
-from .rdf import EVENT_CLASSES, KG, KGR, MODES, PRECISIONS, RECONCILE_GRAPH, SHARED_GRAPH
+from .rdf import (
+    EVENT_CLASSES,
+    KG,
+    KGR,
+    MODES,
+    PRECISIONS,
+    RECONCILE_GRAPH,
+    SHARED_GRAPH,
+    quote_key,
+)
 
 __all__ = [
-    "MERGE_RULE", "INPUT_PREDICATES", "canonical_label", "compatible", "merges", "reconcile_quads",
+    "MERGE_RULE", "INPUT_PREDICATES", "canonical_label", "compatible", "merges", "initial_key", "initialed",
+    "initial_aliases", "reconcile_quads",
     "reconcile_update",
 ]
 
@@ -67,6 +84,12 @@ _CLASS_KINDS = {cls: kind for kind, cls in EVENT_CLASSES.items()}
 _EVENT_PREFIX = str(KGR["event/"])
 _DAY, _KNOWN_MODES = PRECISIONS["day"][0], {MODES[m] for m in MODES if m != Mode.UNKNOWN}
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+_INITIALS = re.compile(r"\b[А-ЯЁA-Z]\.")
+_INITIAL_NAME = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*)+[А-ЯЁA-Z][\w-]+$")
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е").replace("й", "и").replace("-", "")
 
 
 def canonical_label(spellings: Mapping[str, int]) -> str:
@@ -112,12 +135,14 @@ def _kind_of(iri: str) -> str | None:
     return kind if iri.startswith(_EVENT_PREFIX) and kind in EVENT_KINDS else None
 
 
-def _read(quads: Iterable[tuple]) -> tuple[dict, dict, set]:
-    """Events, entities' spellings ({iri: Counter}) and the entities labelled by the KB, from the store's quads."""
+def _read(quads: Iterable[tuple]) -> tuple[dict, dict, dict, set]:
+    """Events, entities' spellings ({iri: Counter}), the KB's labels ({iri: label}) and the persons,
+    from the store's quads."""
     events: dict[URIRef, _Event] = {}
     spellings: dict[URIRef, Counter] = defaultdict(Counter)
     seen: set[tuple] = set()
-    labelled: set[URIRef] = set()
+    labelled: dict[URIRef, str] = {}
+    persons: set[URIRef] = set()
     roles = {KG[spec.role] for spec in EVENT_KINDS.values()} | {
         KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property}
     for s, p, o, g in quads:
@@ -130,9 +155,11 @@ def _read(quads: Iterable[tuple]) -> tuple[dict, dict, set]:
             continue
         if p == RDFS.label:
             if g == SHARED_GRAPH:
-                labelled.add(s)
+                labelled[s] = str(o)
             continue
         if not str(s).startswith(_EVENT_PREFIX):
+            if p == RDF.type and o == KG.Person:
+                persons.add(s)
             continue
         event = events.get(s)
         if event is None:
@@ -146,19 +173,62 @@ def _read(quads: Iterable[tuple]) -> tuple[dict, dict, set]:
         elif p == KG.datePrecision:
             event.precision.add(o)
         elif p in roles:
-            event.identity.add((p, o))
+            event.identity.add((p, quote_key(o) if p == KG.quote else o))
         else:
             if p == KG.mode and o in _KNOWN_MODES:
                 event.modes.add(o)
             event.said.append((p, o, g))
-    return events, spellings, labelled
+    return events, spellings, labelled, persons
 
 
-def _entity_triples(spellings: dict, labelled: set) -> Iterator[tuple]:
+def initial_key(name: str) -> tuple[str, str] | None:
+    """(first initial, surname) of a person's name, ё/е and й/и folded; None for a single word.
+
+    >>> initial_key("Н. Кан") == initial_key("Наото Кан") == initial_key("Н.Кан")
+    True
+    """
+    words = _INITIALS.sub(lambda m: m.group(0).replace(".", ". "), name).split()
+    if len(words) < 2:
+        return None
+    return _fold(words[0][0]), _fold(words[-1])
+
+
+def initialed(name: str) -> bool:
+    """Whether a name gives the first name only as an initial: "И.Петров", "И. И. Петров"."""
+    return bool(_INITIAL_NAME.match(name))
+
+
+def initial_aliases(names: Mapping[URIRef, Iterable[str]]) -> dict[URIRef, URIRef]:
+    """Person named only "И.Фамилия" -> the one person of the corpus with a full name of that
+    initial and surname; none when two or more full names fit ("Н. Кан": Наото Кан and Николай Кан).
+    """
+    full: dict[tuple, set[URIRef]] = defaultdict(set)
+    for node, forms in names.items():
+        for form in forms:
+            if not initialed(form) and (key := initial_key(form)):
+                full[key].add(node)
+    aliases = {}
+    for node, forms in names.items():
+        forms = list(forms)
+        if not forms or not all(initialed(form) for form in forms):
+            continue
+        found = set().union(*(full.get(initial_key(form), set()) for form in forms)) - {node}
+        if len(found) == 1:
+            aliases[node] = found.pop()
+    return aliases
+
+
+def _entity_triples(spellings: dict, labelled: dict, persons: set) -> Iterator[tuple]:
+    names = {node: set(spellings.get(node, ())) | ({labelled[node]} if node in labelled else set()) for node in persons}
+    for alias, person in initial_aliases(names).items():
+        yield alias, OWL.sameAs, person
+        for name in sorted(names[alias]):
+            yield person, SKOS.altLabel, Literal(name, lang="ru")
     for node in sorted(spellings):
         names = spellings[node]
-        label = None if node in labelled else canonical_label(names)
-        if label is not None:
+        label = labelled.get(node)
+        if label is None:
+            label = canonical_label(names)
             yield node, RDFS.label, Literal(label, lang="ru")
         for name in sorted(names):
             if name != label:
@@ -208,8 +278,8 @@ def reconcile_quads(quads: Iterable[tuple]) -> list[tuple]:
     ``quads`` are (s, p, o, graph) in rdflib terms: the store's (see :func:`store_quads`); the
     reconcile graph's own quads among them are ignored.
     """
-    events, spellings, labelled = _read(quads)
-    triples = {*_entity_triples(spellings, labelled), *_event_triples(events)}
+    events, spellings, labelled, persons = _read(quads)
+    triples = {*_entity_triples(spellings, labelled, persons), *_event_triples(events)}
     return sorted(triples)
 
 
