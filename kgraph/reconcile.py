@@ -17,7 +17,8 @@ then the first in code-point order — and every other spelling becomes a ``skos
 A person named only "И.Фамилия" is the person of the corpus whose full name has that initial
 and surname when there is exactly one (:func:`initial_aliases`); two full names that fit
 ("Наото Кан", "Николай Кан") leave "Н. Кан" apart. The two nodes are linked with
-``owl:sameAs`` and the full name's node gets the initialed form as a ``skos:altLabel``: the
+``owl:sameAs``, the initialed node takes the full name's label and both carry the initialed
+form as a ``skos:altLabel``: the
 events of the initialed article keep their own participant IRI (an IRI written by one article
 is never rewritten by another), so a consumer that wants one node per person follows
 ``owl:sameAs``.
@@ -220,17 +221,18 @@ def initial_aliases(names: Mapping[URIRef, Iterable[str]]) -> dict[URIRef, URIRe
 
 def _entity_triples(spellings: dict, labelled: dict, persons: set) -> Iterator[tuple]:
     names = {node: set(spellings.get(node, ())) | ({labelled[node]} if node in labelled else set()) for node in persons}
-    for alias, person in initial_aliases(names).items():
+    labels = {node: labelled.get(node) or canonical_label(forms) for node, forms in spellings.items()}
+    aliases = initial_aliases(names)
+    for alias, person in aliases.items():
         yield alias, OWL.sameAs, person
         for name in sorted(names[alias]):
             yield person, SKOS.altLabel, Literal(name, lang="ru")
+        labels[alias] = labelled.get(person) or labels.get(person) or labels[alias]
     for node in sorted(spellings):
-        names = spellings[node]
-        label = labelled.get(node)
-        if label is None:
-            label = canonical_label(names)
+        label = labels[node]
+        if node not in labelled:
             yield node, RDFS.label, Literal(label, lang="ru")
-        for name in sorted(names):
+        for name in sorted(spellings[node]):
             if name != label:
                 yield node, SKOS.altLabel, Literal(name, lang="ru")
 

@@ -181,6 +181,8 @@ def test_an_initialed_name_is_the_one_full_name_of_that_initial_and_surname():
     short, full = entity_iri(_named("Н. Кан")), entity_iri(_named("Наото Кан"))
     assert (short, OWL.sameAs, full) in graph
     assert (full, SKOS.altLabel, Literal("Н. Кан", lang="ru")) in graph
+    assert list(graph.objects(short, RDFS.label)) == [Literal("Наото Кан", lang="ru")]
+    assert list(graph.objects(short, SKOS.altLabel)) == [Literal("Н. Кан", lang="ru")]
 
 
 def test_two_full_names_of_that_initial_and_surname_leave_it_apart():
