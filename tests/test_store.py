@@ -295,6 +295,16 @@ def test_sparql_server_replaces_a_changed_article(sparql_server, tmp_path):
     assert {q.triple for q in ox.parse(path=str(tmp_path / "server.nq"))} == _union([changed, TWO[1]])
 
 
+def test_sparql_server_reconciles_as_a_file_build_does(sparql_server, tmp_path):
+    month, day = result("m", [meeting("m", PUTIN, XI, date="2026-02")]), result("d", [meeting("d", PUTIN, XI)])
+    _build(sparql_server, [month])
+    _build(sparql_server, [day])  # the report came first, in another build
+    write_graph(open_graph(sparql_server), tmp_path / "server.ttl")
+    _build(tmp_path / "file.ttl", [day, month])
+    assert (tmp_path / "server.ttl").read_bytes() == (tmp_path / "file.ttl").read_bytes()
+    assert "kg:mergedReport" in (tmp_path / "file.ttl").read_text(encoding="utf-8")
+
+
 def test_commands_read_a_sparql_server(sparql_server, capsys):
     from kgraph.cli import main
 
