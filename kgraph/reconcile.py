@@ -68,18 +68,17 @@ from .rdf import (
 
 __all__ = [
     "MERGE_RULE", "INPUT_PREDICATES", "canonical_label", "compatible", "merges", "initial_key", "initialed",
-    "initial_aliases", "reconcile_quads",
-    "reconcile_update",
+    "initial_aliases", "reconcile_quads", "reconcile_update",
 ]
 
 #: the name of the event rule, written on each merged report
 MERGE_RULE = "same-event-coarse-date"
 #: what the pass reads from the store (every graph but its own)
-INPUT_PREDICATES = (
+INPUT_PREDICATES = tuple(dict.fromkeys((
     RDF.type, RDFS.label, KG.spelling, KG.status, KG.date, KG.datePrecision, KG.mode, KG.place, KG.evidence,
-    PROV.wasDerivedFrom, *{KG[spec.role] for spec in EVENT_KINDS.values()},
-    *{KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property},
-)
+    PROV.wasDerivedFrom, *(KG[spec.role] for spec in EVENT_KINDS.values()),
+    *(KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property),
+)))
 
 _CLASS_KINDS = {cls: kind for kind, cls in EVENT_CLASSES.items()}
 _EVENT_PREFIX = str(KGR["event/"])
