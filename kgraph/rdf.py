@@ -3,9 +3,13 @@
 IRIs are deterministic, so a rebuild gives the same graph and two articles
 that report one meeting give one event node with both articles as sources:
 
-- an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else
-  ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
-  a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
+- an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else the reference KB's IRI
+  (``kgr:person/dmitriy-peskov``), else ``kgr:person/<slug>`` (``org/``, ``place/``) of its
+  name with й read as и, so spellings that differ only by ё/е, э/е, й/и, a hyphen or the
+  Latin/Cyrillic script of a name ("Lenta.ru", "Лента.ру") are one IRI. A place the KB
+  knows is typed kg:Country or kg:City, else kg:Place. The article's own name of an entity
+  is its kg:spelling, in the article's graph; the one rdfs:label of an entity the KB does
+  not know is chosen from all spellings by :mod:`kgraph.reconcile`;
 - an article: ``kgr:article/<id>``, also the name of the graph holding what the article
   says: its metadata and, for each event, the evidence, the source and mode, and the
   shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
@@ -19,7 +23,9 @@ that report one meeting give one event node with both articles as sources:
   on the same day are one meeting. Status is: a meeting announced as planned and the
   meeting that took place are two claims, each with one kg:status.
 - any other event (dated to the month or year, or undated) adds the article id and
-  sentence to the hash, so it stays the article's own.
+  sentence to the hash, so it stays the article's own. An event dated to the month or
+  year is written without its rdf:type: :mod:`kgraph.reconcile` types it, or makes it a
+  kg:Report of the day-dated event it refers to (:func:`deferred`).
 
 An event missing what the shapes require (a meeting of fewer than two, a visit with
 no destination, a statement with no quote, no evidence) is not written.
@@ -51,8 +57,9 @@ from .model import (
 
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
-    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
-    "SHARED_GRAPH", "SHARED_PREDICATES", "article_triples", "article_quads", "to_graph",
+    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "quote_key", "date_literal", "writable",
+    "deferred", "SHARED_GRAPH", "SHARED_PREDICATES", "RECONCILE_GRAPH", "article_triples", "article_quads",
+    "provisional_triples", "to_graph",
 ]
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -110,9 +117,18 @@ def slug(name: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
+    """``entity/<Wikidata id>``, else the KB's IRI of the name, else the slug of the name with й read as и.
+
+    >>> entity_iri(Entity("PER:Андрей Белый", "Андрей Белый", "PER")) == entity_iri(Entity("PER:Андреи Белыи", "Андреи Белыи", "PER"))
+    True
+    """
     if entity.wikidata:
         return KGR[f"entity/{entity.wikidata}"]
-    return KGR[f"{ENTITY_CLASSES[entity.type][1]}/{slug(entity.name)}"]
+    path = ENTITY_CLASSES[entity.type][1]
+    known = KGR[f"{path}/{slug(entity.name)}"]
+    if str(known) in _kb_index():
+        return known
+    return KGR[f"{path}/{slug(entity.name.replace('й', 'и').replace('Й', 'И'))}"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -127,11 +143,20 @@ def event_iri(event: Event) -> URIRef:
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
     if "quote" in identity:
-        parts.append(" ".join(re.findall(r"\w+", (event.quote or "").lower())))
+        parts.append(quote_key(event.quote or ""))
     if event.precision != Precision.DAY:
         parts += [event.article_id, event.evidence]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
     return KGR[f"event/{event.kind}-{digest}"]
+
+
+def quote_key(quote: str) -> str:
+    """What identifies a quote: its words, lowercased. "Мы готовы!" and "мы готовы" are one quote.
+
+    >>> quote_key("Мы готовы к диалогу!")
+    'мы готовы к диалогу'
+    """
+    return " ".join(re.findall(r"\w+", quote.lower()))
 
 
 def date_literal(value: str) -> Literal:
@@ -147,11 +172,17 @@ def entity_class(entity: Entity) -> URIRef:
     return ENTITY_CLASSES[entity.type][0]
 
 
-def entity_label(entity: Entity) -> str:
-    """The KB's canonical name when the KB knows the entity, else the article's: one label per IRI,
-    whether an article says "РФ" or "Россия"."""
-    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
-    return known[1] if known else entity.name
+def entity_label(entity: Entity) -> str | None:
+    """The KB's canonical name when the KB knows the entity ("Россия" whether an article says
+    "РФ" or "Россия"), else None: :mod:`kgraph.reconcile` chooses it from all articles' spellings."""
+    known = _kb_index().get(str(entity_iri(entity)))
+    return known[1] if known else None
+
+
+def deferred(event: Event) -> bool:
+    """Whether an event is dated only to the month or year: it may be a report of a day-dated event,
+    so its rdf:type is written by :mod:`kgraph.reconcile`, not by its article."""
+    return event.precision in (Precision.MONTH, Precision.YEAR)
 
 
 @functools.cache
@@ -185,7 +216,11 @@ def writable(event: Event) -> bool:
 def _entity_triples(entity: Entity) -> Iterator[tuple]:
     node = entity_iri(entity)
     yield node, RDF.type, entity_class(entity)
-    yield node, RDFS.label, Literal(entity_label(entity), lang="ru")
+    label = entity_label(entity)
+    if label is not None:
+        yield node, RDFS.label, Literal(label, lang="ru")
+    if label != entity.name:
+        yield node, KG.spelling, Literal(entity.name, lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
     land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == EntityType.LOC else None
@@ -197,7 +232,8 @@ def _entity_triples(entity: Entity) -> Iterator[tuple]:
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     spec = event.spec
     node = event_iri(event)
-    yield node, RDF.type, EVENT_CLASSES[event.kind]
+    if not deferred(event):
+        yield node, RDF.type, EVENT_CLASSES[event.kind]
     yield node, KG.status, STATUSES[event.status]
     yield node, KG.evidence, Literal(event.evidence)
     yield node, PROV.wasDerivedFrom, source
@@ -266,17 +302,42 @@ SHARED_PREDICATES = frozenset({
 })
 
 
+#: the graph :mod:`kgraph.reconcile` writes (labels chosen across articles, merged reports), rewritten whole
+RECONCILE_GRAPH = KGR["graph/reconcile"]
+
+
 def article_quads(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
-    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH."""
+    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH; then the
+    provisional triples (:func:`provisional_triples`) in RECONCILE_GRAPH."""
     own = article_iri(article.id)
+    events = list(events)
     for s, p, o in article_triples(article, events):
         yield s, p, o, SHARED_GRAPH if p in SHARED_PREDICATES and s != own else own
+    for s, p, o in provisional_triples(article, events):
+        yield s, p, o, RECONCILE_GRAPH
+
+
+def provisional_triples(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
+    """What an article says until :mod:`kgraph.reconcile` has run: its spelling as the label of an
+    entity the KB does not know, and the class of an event dated to the month or year. A store
+    writes one only where the reconcile graph has no value yet, so a build killed before its
+    reconcile pass still leaves every entity one label and every event its class."""
+    written = [event for event in events if writable(event)]
+    for event in written:
+        if deferred(event):
+            yield event_iri(event), RDF.type, EVENT_CLASSES[event.kind]
+    for s, p, o in article_triples(article, written):
+        if p == KG.spelling and not str(s).startswith(str(KGR["entity/"])) and str(s) not in _kb_index():
+            yield s, RDFS.label, o
 
 
 def to_graph(results: Iterable, graph: Graph | None = None) -> Graph:
-    """Add each :class:`~kgraph.pipeline.Result`'s triples to a graph (a new one by default)."""
+    """Add each :class:`~kgraph.pipeline.Result`'s triples to a graph (a new one by default),
+    then what :mod:`kgraph.reconcile` concludes from them all (labels, merged reports)."""
+    from .reconcile import reconcile_quads
+
     graph = bind_namespaces(graph if graph is not None else Graph())
-    for result in results:
-        for triple in article_triples(result.article, result.events):
-            graph.add(triple)
+    quads = [q for result in results for q in article_quads(result.article, result.events) if q[3] != RECONCILE_GRAPH]
+    graph.addN((s, p, o, graph) for s, p, o, _ in quads)
+    graph.addN((s, p, o, graph) for s, p, o in reconcile_quads(quads))
     return graph
