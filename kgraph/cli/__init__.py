@@ -12,7 +12,7 @@ from importlib import import_module
 
 __all__ = ["COMMANDS", "main", "parser"]
 
-COMMANDS = ("extract", "build", "query", "timeline", "network", "export", "stats", "serve")
+COMMANDS = ("extract", "build", "query", "timeline", "network", "events", "export", "stats", "serve")
 
 
 def parser() -> argparse.ArgumentParser:
