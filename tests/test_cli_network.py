@@ -128,6 +128,8 @@ def test_plot_writes_a_png(graph_file, tmp_path, capsys, argv):
     (["network", "GRAPH", "--export", "OUT/g.csv"], "unknown network format"),
     (["network", "GRAPH", "--plot", "OUT/g.xyz"], "cannot write"),
     (["network", "OUT/missing.ttl"], "no such graph file"),
+    (["network", "GRAPH", "--by", "country", "--plot", "OUT/c.png"], "--plot draws the network of people"),
+    (["network", "GRAPH", "--by", "country", "--export", "OUT/c.xlsx"], "unknown network format"),
 ])
 def test_errors_exit_2_with_a_message(graph_file, tmp_path, capsys, argv, message):
     argv = [a.replace("GRAPH", graph_file).replace("OUT", str(tmp_path)) for a in argv]

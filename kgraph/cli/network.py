@@ -76,6 +76,8 @@ def run(args) -> int:
     except (OSError, ValueError) as error:
         return fail(str(error))
     if args.by == "country":
+        if args.plot:
+            return fail("--plot draws the network of people; with --by country, --export a .gexf for Gephi")
         return _countries(graph, args)
     G = meeting_network(graph, status=None if args.all else "occurred")
     if args.foreign:
@@ -144,6 +146,4 @@ def _countries(graph, args) -> int:
         except (OSError, ValueError) as error:
             return fail(str(error))
         print(f"kgraph: country network -> {args.export}")
-    if args.plot:
-        return save_plot(args.plot, "plot_network", C)
     return 0

@@ -14,7 +14,6 @@ from rdflib import Graph
 from ..model import EVENT_KINDS, Mode, precision_of, specific_mode
 from ..network.load import (
     MODE_NAMES,
-    PRECISION_NAMES,
     PREFIXES,
     STATUS_NAMES,
     evidence_of,
@@ -39,11 +38,10 @@ _QUOTES = "|".join(sorted({f"kg:{spec.object_property}" for spec in EVENT_KINDS.
 _PREFIXES = PREFIXES + "PREFIX schema: <https://schema.org/>\n"
 
 EVENTS = _PREFIXES + f"""
-SELECT ?event ?class ?status ?date ?precision WHERE {{
+SELECT ?event ?class ?status ?date WHERE {{
   ?event a ?class ; kg:status ?status .
   FILTER(?class IN ({_CLASSES}))
   OPTIONAL {{ ?event kg:date ?date }}
-  OPTIONAL {{ ?event kg:datePrecision ?precision }}
 }}
 """
 PARTICIPANTS = _PREFIXES + f"SELECT ?event ?agent WHERE {{ ?event {_ROLES} ?agent }}"
@@ -114,11 +112,9 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
         state = STATUS_NAMES.get(str(row.status))
         if state not in wanted:
             continue
-        event = events.setdefault(str(row.event), {"kind": kind, "status": state})
+        events.setdefault(str(row.event), {"kind": kind, "status": state})
         if row.date is not None:
             dates.setdefault(str(row.event), set()).add(str(row.date))
-            if row.precision is not None:
-                event.setdefault("precisions", {})[str(row.date)] = PRECISION_NAMES.get(str(row.precision))
 
     people: dict[str, set[str]] = {}
     for row in graph.query(PARTICIPANTS):
@@ -160,8 +156,9 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     for iri, event in events.items():
         kind = event["kind"]
         spec = EVENT_KINDS[kind]
-        date = max(dates.get(iri, ()), key=lambda d: (len(d), d), default=None)  # the most precise
-        precision = event.get("precisions", {}).get(date) or (precision_of(date) and precision_of(date).value)
+        # reports merged into one event may each have given a date: the most precise stands
+        date = max(dates.get(iri, ()), key=lambda d: (len(d), d), default=None)
+        precision = precision_of(date)
         mode = str(specific_mode(modes.get(iri, ()))) if spec.with_mode else None
         agents_of = sorted(people.get(iri, ()), key=lambda a: (names.get(a, a), a))
         place = places.get(iri)
@@ -173,7 +170,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
             "event": iri,
             "kind": str(kind),
             "date": date,
-            "date_precision": precision,
+            "date_precision": precision.value if precision else None,
             "status": event["status"],
             "mode": mode,
             "participants": [names.get(a, a) for a in agents_of],
