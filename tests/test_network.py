@@ -109,6 +109,21 @@ def test_a_meeting_reported_with_several_modes_gets_one(modes, expected):
     assert meeting_network(graph, reference=False).edges[PUTIN, XI, event("m3")]["mode"] == expected
 
 
+def test_reports_merged_into_one_meeting_with_two_dates_give_the_most_precise():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kgraph.events import event_records
+    from kgraph.rdf import KG
+
+    graph = meetings_graph()  # m2 "2025-09" is also reported as of 2 September
+    graph.add((URIRef(event("m2")), KG.date, Literal("2025-09-02", datatype=XSD.date)))
+    edge = meeting_network(graph, reference=False).edges[PUTIN, XI, event("m2")]
+    assert (edge["date"], edge["precision"]) == ("2025-09-02", "day")
+    (record,) = [r for r in event_records(graph) if r["event"] == event("m2")]
+    assert (record["date"], record["date_precision"]) == ("2025-09-02", "day")
+
+
 def test_reference_false_skips_the_kb(graph):
     assert "country" not in meeting_network(graph, reference=False).nodes[PUTIN]
 

@@ -19,6 +19,7 @@ from ..network.load import (
     evidence_of,
     graph_countries,
     labels,
+    most_precise,
     union_graph,
     wanted_statuses,
 )
@@ -156,8 +157,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     for iri, event in events.items():
         kind = event["kind"]
         spec = EVENT_KINDS[kind]
-        # reports merged into one event may each have given a date: the most precise stands
-        date = max(dates.get(iri, ()), key=lambda d: (len(d), d), default=None)
+        date = most_precise(dates.get(iri, ()))  # merged reports may each have given a date
         precision = precision_of(date)
         mode = str(specific_mode(modes.get(iri, ()))) if spec.with_mode else None
         agents_of = sorted(people.get(iri, ()), key=lambda a: (names.get(a, a), a))

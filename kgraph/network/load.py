@@ -7,14 +7,15 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from ..model import Mode, Status, precision_of, specific_mode
-from ..rdf import MODES, PRECISIONS
+from ..rdf import MODES
 from ..rdf import STATUSES as STATUS_IRIS
 from .reference import reference_attributes
 
 __all__ = [
     "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
-    "graph_countries", "COUNTRIES",
-    "MODE_NAMES", "STATUS_NAMES", "PRECISION_NAMES", "WIKIDATA", "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
+    "graph_countries", "most_precise", "COUNTRIES",
+    "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
+    "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
 ]
 
 PREFIXES = """
@@ -26,20 +27,18 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
 MEETINGS = PREFIXES + """
-SELECT ?event ?person ?status ?date ?precision ?mode ?source WHERE {
+SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   ?event a kg:Meeting ; kg:participant ?person ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:datePrecision ?precision }
   OPTIONAL { ?event kg:mode ?mode }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
 
 VISITS = PREFIXES + """
-SELECT ?event ?person ?place ?status ?date ?precision ?source WHERE {
+SELECT ?event ?person ?place ?status ?date ?source WHERE {
   ?event a kg:Visit ; kg:visitor ?person ; kg:destination ?place ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:datePrecision ?precision }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
@@ -75,7 +74,6 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 # IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
 MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
 STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
-PRECISION_NAMES = {str(iri): name.value for name, (iri, _datatype) in PRECISIONS.items()}
 
 
 def union_graph(graph: Graph) -> Graph:
@@ -137,31 +135,43 @@ def graph_countries(graph: Graph) -> dict[str, str]:
     return found
 
 
+def most_precise(dates) -> str | None:
+    """Of the dates reports gave one event, the most precise (then the latest); None for none.
+
+    >>> most_precise({"2025-09", "2025-09-02"})
+    '2025-09-02'
+    """
+    return max(dates, key=lambda d: (len(d), d), default=None)
+
+
 def _events(rows, person_var: str) -> dict[str, dict]:
     """SPARQL rows (one per event, person and source) gathered into one record per event.
 
     A meeting that sentences report in different modes gets the most specific one
     (:func:`kgraph.model.specific_mode`): «Путин и Си Цзиньпин провели переговоры» and
-    «... по видеосвязи» about one meeting give "video".
+    «... по видеосвязи» about one meeting give "video". Reports merged into one event that
+    each gave a date ("2025-09" and "2025-09-02") give the most precise (:func:`most_precise`),
+    whatever order the store returns rows in; the precision is that date's.
     """
     events: dict[str, dict] = {}
     for row in rows:
         event = events.setdefault(str(row.event), {
             "people": set(),
             "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
-            "date": str(row.date) if row.date is not None else None,
-            "precision": PRECISION_NAMES.get(str(row.precision)) if row.precision is not None else None,
+            "dates": set(),
             "modes": set(),
             "sources": set(),
         })
         event["people"].add(str(row[person_var]))
         event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
+        if row.date is not None:
+            event["dates"].add(str(row.date))
         if row.source is not None:
             event["sources"].add(str(row.source))
     for event in events.values():
-        if event["date"] and not event["precision"]:
-            precision = precision_of(event["date"])
-            event["precision"] = precision and precision.value
+        event["date"] = most_precise(event.pop("dates"))
+        precision = precision_of(event["date"])
+        event["precision"] = precision and precision.value
         event["mode"] = str(specific_mode(event.pop("modes")))
     return events
 
