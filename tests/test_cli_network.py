@@ -62,6 +62,16 @@ def test_timeline_prints_one_row_per_meeting_with_its_title_and_partners(graph_f
     ]
 
 
+@pytest.mark.parametrize("n, phrase", [
+    (2, "2 участника"), (5, "5 участников"), (11, "11 участников"), (21, "21 участник"), (22, "22 участника"),
+])
+def test_a_meeting_row_counts_its_partners_in_russian(n, phrase):
+    from kgraph.cli.timeline import participants_phrase
+
+    names = [f"Имя{i}" for i in range(n)]
+    assert participants_phrase(names, named=1) == f"{phrase} — Имя0, …"
+
+
 def test_timeline_by_partner_prints_one_row_per_partner(graph_file, capsys):
     assert main(["timeline", graph_file, "Путин", "--to", "2025-05", "--by", "partner"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
