@@ -65,7 +65,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
     bar across it. Undated meetings cannot be placed; the title says how many were left out.
     """
     name = G.nodes[find_person(G, person)]["name"]
-    rows = timeline(G, person, start, end)
+    rows = timeline(G, person, start, end, by="partner")
     dated = [r for r in rows if r["date"]]
     order = list(dict.fromkeys(r["with"] for r in dated))
     with matplotlib.rc_context(FONT):

@@ -14,7 +14,10 @@ m6  Лавров, Пётр Петров                   2025-04-02  phone     
 m7  Путин, Пётр Петров                    --          unknown    occurred   a7
 ==  ====================================  ==========  =========  =========  =============
 
-Путин, Си Цзиньпин and Лавров carry the reference KB's IRIs, so the KB gives their country and role.
+Путин, Си Цзиньпин and Лавров carry the reference KB's IRIs, so the KB gives their country and role;
+the graph itself gives Иван Иванов his country (kg:country Россия), and Пётр Петров has none.
+Articles a1 and a2 carry dates (a1 also a title and a URL); m1, m3 and m4 carry evidence
+sentences (m1 two, one from each article).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kgraph.model import precision_of
-from kgraph.rdf import KG, KGR, MODES, PRECISIONS, STATUSES, WD, bind_namespaces
+from kgraph.rdf import KG, KGR, MODES, PRECISIONS, SCHEMA, STATUSES, WD, bind_namespaces
 
 PUTIN = str(KGR["entity/Q7747"])
 XI = str(KGR["entity/Q15031"])
@@ -31,10 +34,14 @@ IVANOV = str(KGR["person/ivan-ivanov"])
 PETROV = str(KGR["person/petr-petrov"])
 MOSCOW = str(KGR["entity/Q649"])
 CHINA = str(KGR["entity/Q148"])
+RUSSIA = str(KGR["entity/Q159"])
 
 NAMES = {PUTIN: "Владимир Путин", XI: "Си Цзиньпин", LAVROV: "Сергей Лавров", IVANOV: "Иван Иванов",
-         PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай"}
-WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148"}
+         PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай", RUSSIA: "Россия"}
+WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148", RUSSIA: "Q159"}
+PLACES = {MOSCOW: KG.City, CHINA: KG.Place, RUSSIA: KG.Country}
+#: the graph's own kg:country of an agent (what an article's «министр России» would give)
+COUNTRIES = {IVANOV: RUSSIA}
 
 # id: (people, date, mode, status, sources)
 MEETINGS = {
@@ -53,6 +60,18 @@ VISITS = {
 }
 # id: speaker
 STATEMENTS = {"s1": PUTIN, "s2": PUTIN, "s3": XI}
+# meeting id: its evidence sentences
+EVIDENCE = {
+    "m1": ("Переговоры Владимира Путина и Си Цзиньпина в Москве продлились три часа.",
+           "Путин и Си Цзиньпин провели переговоры в Москве."),
+    "m3": ("Путин и Си Цзиньпин провели переговоры по видеосвязи.",),
+    "m4": ("Совещание с членами правительства\n\nПутин провёл совещание с Лавровым и Ивановым.",),
+}
+# article id: (date, title, url)
+ARTICLES = {
+    "a1": ("2025-05-08", "Путин и Си Цзиньпин провели переговоры", "https://example.org/a1"),
+    "a2": ("2025-05-09", None, None),
+}
 
 
 def event(name: str) -> str:
@@ -71,14 +90,23 @@ def _source(node: URIRef, article: str):
     yield node, PROV.wasDerivedFrom, iri
     yield iri, RDF.type, KG.Article
     yield iri, DCTERMS.identifier, Literal(article)
+    date, title, url = ARTICLES.get(article, (None, None, None))
+    if date:
+        yield iri, DCTERMS.date, Literal(date, datatype=XSD.date)
+    if title:
+        yield iri, DCTERMS.title, Literal(title, lang="ru")
+    if url:
+        yield iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)
 
 
 def triples():
     for iri, name in NAMES.items():
         yield URIRef(iri), RDFS.label, Literal(name, lang="ru")
-        yield URIRef(iri), RDF.type, KG.Place if iri in (MOSCOW, CHINA) else KG.Person
+        yield URIRef(iri), RDF.type, PLACES.get(iri, KG.Person)
         if iri in WIKIDATA:
             yield URIRef(iri), OWL.sameAs, WD[WIKIDATA[iri]]
+        if iri in COUNTRIES:
+            yield URIRef(iri), KG.country, URIRef(COUNTRIES[iri])
     for name, (people, date, mode, status, sources) in MEETINGS.items():
         node = URIRef(event(name))
         yield node, RDF.type, KG.Meeting
@@ -89,6 +117,8 @@ def triples():
         yield from _date(node, date)
         for article in sources:
             yield from _source(node, article)
+        for sentence in EVIDENCE.get(name, ()):
+            yield node, KG.evidence, Literal(sentence)
     for name, (visitor, place, date, status) in VISITS.items():
         node = URIRef(event(name))
         yield node, RDF.type, KG.Visit

@@ -48,8 +48,9 @@ def test_quiet_build_prints_nothing_but_errors(tmp_path, capsys):
 
 def test_timeline_lists_both_meetings(seed_graph_file, capsys):
     assert main(["timeline", str(seed_graph_file), "Владимир Путин"]) == 0
-    out = capsys.readouterr().out
-    assert "2025-09" in out and "2026-02-04" in out and out.count("Си Цзиньпин") == 2
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["2025-09", "2026-02-04"]
+    assert all(row.endswith(": Си Цзиньпин  (interfax-2026-02-04-putin-xi)") for row in rows)
 
 
 @pytest.mark.parametrize("fmt, marker", [

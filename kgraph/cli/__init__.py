@@ -14,7 +14,7 @@ from importlib import import_module
 
 __all__ = ["COMMANDS", "GRAPH_HELP", "main", "parser"]
 
-COMMANDS = ("extract", "build", "query", "timeline", "network", "export", "stats", "serve")
+COMMANDS = ("extract", "build", "query", "timeline", "network", "events", "export", "stats", "serve")
 
 #: what a GRAPH argument takes, in every command that reads one (see kgraph.store.BACKENDS)
 GRAPH_HELP = "a graph file (.ttl .nt .nq .trig .jsonld), a store oxigraph:DIR, or a SPARQL server http://HOST:PORT/PATH"

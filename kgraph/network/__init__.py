@@ -9,7 +9,7 @@ The rest are pure functions that take the meeting network first, as networkx's d
 
 >>> G = meeting_network(open_graph("graph.ttl"))
 >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Путин", start="2026-02")]
-[('2026-02-04', 'Си Цзиньпин', 'video')]
+[('2026-02-04', ['Си Цзиньпин'], 'video')]
 >>> partners(G, "Владимир Путин")[0]
 ('Си Цзиньпин', 3)
 
@@ -24,21 +24,25 @@ September 2025 but not inside 10--20 September.
 
 One module a job: :mod:`.load` reads the graph by SPARQL, :mod:`.reference` adds what the
 reference KB knows, :mod:`.find` finds a person, :mod:`.window` cuts date windows,
-:mod:`.analytics` answers questions, :mod:`.write` writes GEXF and GraphML.
+:mod:`.analytics` answers questions, :mod:`.countries` keeps the meetings across borders
+(:func:`foreign`), :mod:`.write` writes GEXF and GraphML.
 """
 from __future__ import annotations
 
 from .analytics import (
+    TIMELINE_BY,
     centrality,
     communities,
     count_meetings,
     ego_network,
+    headline,
     meetings_between,
     meetings_per_month,
     met_graph,
     partners,
     timeline,
 )
+from .countries import foreign, meeting_countries
 from .find import find_person
 from .load import meeting_network, visit_network
 from .window import period, window
@@ -46,7 +50,7 @@ from .write import EXPORT_FORMATS, exportable, write_network
 
 __all__ = [
     "meeting_network", "visit_network", "find_person",
-    "window", "timeline", "meetings_between", "partners", "ego_network",
-    "count_meetings", "met_graph", "centrality", "communities", "meetings_per_month",
+    "window", "timeline", "headline", "TIMELINE_BY", "foreign", "meeting_countries", "meetings_between",
+    "partners", "ego_network", "count_meetings", "met_graph", "centrality", "communities", "meetings_per_month",
     "period", "exportable", "write_network", "EXPORT_FORMATS",
 ]

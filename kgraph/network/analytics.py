@@ -10,8 +10,8 @@ from .find import find_person
 from .window import window
 
 __all__ = [
-    "timeline", "meetings_between", "partners", "ego_network", "count_meetings", "met_graph", "centrality",
-    "communities", "meetings_per_month",
+    "timeline", "headline", "TIMELINE_BY", "meetings_between", "partners", "ego_network", "count_meetings",
+    "met_graph", "centrality", "communities", "meetings_per_month",
 ]
 
 
@@ -19,25 +19,70 @@ def _by_date(row: dict) -> tuple:
     return (row["date"] is None, row["date"] or "")
 
 
+#: what a timeline row stands for: one meeting (with all its partners) or one meeting and partner
+TIMELINE_BY = ("meeting", "partner")
+
+
+def headline(evidence: str | None, width: int = 80) -> str:
+    """A meeting's title from its evidence sentence: the first paragraph (a news item's heading
+    when the sentence runs on from it), one line, cut at a word within ``width`` characters.
+
+    >>> headline("Совещание с членами Совета Безопасности\\n\\nВладимир Путин провёл совещание.")
+    'Совещание с членами Совета Безопасности'
+    >>> headline("Путин и Си Цзиньпин начали переговоры по видеосвязи.")
+    'Путин и Си Цзиньпин начали переговоры по видеосвязи'
+    >>> headline("Президент РФ Владимир Путин и председатель КНР Си Цзиньпин продолжили общение", width=40)
+    'Президент РФ Владимир Путин и…'
+    """
+    if not evidence:
+        return ""
+    text = " ".join(evidence.strip().split("\n\n")[0].split())
+    if len(text) <= width:
+        return text.rstrip(" .")
+    cut = text[:width - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = None,
-             end: str | datetime.date | None = None) -> list[dict]:
-    """The person's meetings in date order, undated last: one row per meeting and partner.
+             end: str | datetime.date | None = None, by: str = "meeting") -> list[dict]:
+    """The person's meetings in date order, undated last.
 
-    A row: ``date``, ``with`` (the partner's name), ``mode``, ``status``, ``sources`` and
-    ``event`` (the meeting's IRI, shared by the rows of a meeting of three).
+    ``by="meeting"`` (the default): one row per meeting, with all its partners. A row:
+    ``date``, ``mode``, ``status``, ``with`` (the partners' names, sorted), ``title`` (from the
+    evidence sentence, :func:`headline`), ``sources`` and ``event`` (the meeting's IRI).
 
-    >>> timeline(G, "Владимир Путин", start="2026-02")
+    ``by="partner"``: one row per meeting and partner, as before: ``with`` is one name, and
+    the rows of a meeting of three share its ``event``; no ``title``.
+
+    >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Владимир Путин", start="2026-02")]
+    [('2026-02-04', ['Си Цзиньпин'], 'video')]
+    >>> timeline(G, "Владимир Путин", start="2026-02", by="partner")
     [{'date': '2026-02-04', 'with': 'Си Цзиньпин', 'mode': 'video', 'status': 'occurred',
       'sources': ['interfax-2026-02-04-putin-xi'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
     """
+    if by not in TIMELINE_BY:
+        raise ValueError(f"unknown timeline row {by!r}; expected one of {', '.join(TIMELINE_BY)}")
     node = find_person(G, person)
     view = window(G, start, end)
-    rows = [
-        {"date": data["date"], "with": G.nodes[other]["name"], "mode": data["mode"],
-         "status": data["status"], "sources": data["sources"], "event": key}
-        for _, other, key, data in view.edges(node, keys=True, data=True)
-    ]
-    return sorted(rows, key=lambda r: (*_by_date(r), r["with"], r["event"]))
+    if by == "partner":
+        rows = [
+            {"date": data["date"], "with": G.nodes[other]["name"], "mode": data["mode"],
+             "status": data["status"], "sources": data["sources"], "event": key}
+            for _, other, key, data in view.edges(node, keys=True, data=True)
+        ]
+        return sorted(rows, key=lambda r: (*_by_date(r), r["with"], r["event"]))
+    meetings: dict[str, dict] = {}
+    for _, other, key, data in view.edges(node, keys=True, data=True):
+        row = meetings.setdefault(key, {
+            "date": data["date"], "mode": data["mode"], "status": data["status"], "with": [],
+            "title": headline(data.get("evidence")), "sources": data["sources"], "event": key,
+        })
+        row["with"].append(G.nodes[other]["name"])
+    for row in meetings.values():
+        row["with"].sort()
+    return sorted(meetings.values(), key=lambda r: (*_by_date(r), r["with"], r["event"]))
 
 
 def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:

@@ -7,13 +7,18 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from ..model import Mode, Status, precision_of, specific_mode
-from ..rdf import MODES, PRECISIONS
+from ..rdf import MODES
 from ..rdf import STATUSES as STATUS_IRIS
 from .reference import reference_attributes
 
-__all__ = ["meeting_network", "visit_network", "MEETINGS", "VISITS", "STATEMENTS", "LABELS"]
+__all__ = [
+    "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
+    "graph_countries", "most_precise", "COUNTRIES",
+    "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
+    "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
+]
 
-_PREFIXES = """
+PREFIXES = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -21,53 +26,65 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
-MEETINGS = _PREFIXES + """
-SELECT ?event ?person ?status ?date ?precision ?mode ?source WHERE {
+MEETINGS = PREFIXES + """
+SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   ?event a kg:Meeting ; kg:participant ?person ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:datePrecision ?precision }
   OPTIONAL { ?event kg:mode ?mode }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
 
-VISITS = _PREFIXES + """
-SELECT ?event ?person ?place ?status ?date ?precision ?source WHERE {
+VISITS = PREFIXES + """
+SELECT ?event ?person ?place ?status ?date ?source WHERE {
   ?event a kg:Visit ; kg:visitor ?person ; kg:destination ?place ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:datePrecision ?precision }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
 
-STATEMENTS = _PREFIXES + """
+STATEMENTS = PREFIXES + """
 SELECT ?person (COUNT(DISTINCT ?statement) AS ?n) WHERE {
   ?statement a kg:Statement ; kg:speaker ?person .
 } GROUP BY ?person
 """
 
-LABELS = _PREFIXES + """
+EVIDENCE = PREFIXES + """
+SELECT ?event ?evidence WHERE {
+  ?event a ?kind ; kg:evidence ?evidence .
+  FILTER(?kind IN (kg:Meeting, kg:Visit, kg:Statement))
+}
+"""
+
+COUNTRIES = PREFIXES + """
+SELECT ?agent ?name WHERE {
+  ?agent kg:country ?country .
+  ?country rdfs:label ?name .
+}
+"""
+
+LABELS = PREFIXES + """
 SELECT ?node ?name ?same WHERE {
   ?node rdfs:label ?name .
   OPTIONAL { ?node owl:sameAs ?same }
 }
 """
 
-_WIKIDATA = "http://www.wikidata.org/entity/"
+WIKIDATA = "http://www.wikidata.org/entity/"
 # IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
-_MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
-_STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
-_PRECISION_NAMES = {str(iri): name.value for name, (iri, _datatype) in PRECISIONS.items()}
+MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
+STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
 
 
-def _union(graph: Graph) -> Graph:
+def union_graph(graph: Graph) -> Graph:
     """A graph whose SPARQL sees every triple: a Dataset's named graphs included, nothing copied."""
     if isinstance(graph, Dataset) and not graph.default_union:
         return Dataset(store=graph.store, default_union=True)
     return graph
 
 
-def _statuses(status: str | Iterable[str] | None) -> set[str]:
+def wanted_statuses(status: str | Iterable[str] | None) -> set[str]:
+    """The statuses a ``status`` argument asks for: one, several, or None for all; ValueError for others."""
     known = [s.value for s in Status]
     wanted = set(known) if status is None else {status} if isinstance(status, str) else set(status)
     unknown = wanted - set(known)
@@ -76,7 +93,7 @@ def _statuses(status: str | Iterable[str] | None) -> set[str]:
     return wanted
 
 
-def _labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
+def labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
     """Each node's name (the smallest label, for determinism) and its Wikidata id."""
     names: dict[str, str] = {}
     wikidata: dict[str, str] = {}
@@ -84,9 +101,47 @@ def _labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
         node, name = str(row.node), str(row.name)
         if node not in names or name < names[node]:
             names[node] = name
-        if row.same is not None and str(row.same).startswith(_WIKIDATA):
-            wikidata[node] = str(row.same).removeprefix(_WIKIDATA)
+        if row.same is not None and str(row.same).startswith(WIKIDATA):
+            wikidata[node] = str(row.same).removeprefix(WIKIDATA)
     return names, wikidata
+
+
+def evidence_of(graph: Graph) -> dict[str, str]:
+    """One evidence sentence per event IRI: the shortest of those the reports gave (ties by text).
+
+    A graph file's union does not say which article gave which sentence, so the choice is
+    by the sentence alone, the same whatever store the graph lives in.
+    """
+    found: dict[str, str] = {}
+    for row in graph.query(EVIDENCE):
+        event, text = str(row.event), str(row.evidence)
+        if event not in found or (len(text), text) < (len(found[event]), found[event]):
+            found[event] = text
+    return found
+
+
+def graph_countries(graph: Graph) -> dict[str, str]:
+    """The country the graph itself gives an agent (kg:country, its label), by agent IRI.
+
+    The reference KB knows the country of leaders and officials; an article's own
+    «президент Франции» for anyone else reaches the graph as kg:country when extraction
+    writes it. Two countries for one agent: the first name in order, for determinism.
+    """
+    found: dict[str, str] = {}
+    for row in graph.query(COUNTRIES):
+        agent, name = str(row.agent), str(row.name)
+        if agent not in found or name < found[agent]:
+            found[agent] = name
+    return found
+
+
+def most_precise(dates) -> str | None:
+    """Of the dates reports gave one event, the most precise (then the latest); None for none.
+
+    >>> most_precise({"2025-09", "2025-09-02"})
+    '2025-09-02'
+    """
+    return max(dates, key=lambda d: (len(d), d), default=None)
 
 
 def _events(rows, person_var: str) -> dict[str, dict]:
@@ -94,26 +149,29 @@ def _events(rows, person_var: str) -> dict[str, dict]:
 
     A meeting that sentences report in different modes gets the most specific one
     (:func:`kgraph.model.specific_mode`): «Путин и Си Цзиньпин провели переговоры» and
-    «... по видеосвязи» about one meeting give "video".
+    «... по видеосвязи» about one meeting give "video". Reports merged into one event that
+    each gave a date ("2025-09" and "2025-09-02") give the most precise (:func:`most_precise`),
+    whatever order the store returns rows in; the precision is that date's.
     """
     events: dict[str, dict] = {}
     for row in rows:
         event = events.setdefault(str(row.event), {
             "people": set(),
-            "status": _STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
-            "date": str(row.date) if row.date is not None else None,
-            "precision": _PRECISION_NAMES.get(str(row.precision)) if row.precision is not None else None,
+            "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
+            "dates": set(),
             "modes": set(),
             "sources": set(),
         })
         event["people"].add(str(row[person_var]))
-        event["modes"].add(_MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
+        event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
+        if row.date is not None:
+            event["dates"].add(str(row.date))
         if row.source is not None:
             event["sources"].add(str(row.source))
     for event in events.values():
-        if event["date"] and not event["precision"]:
-            precision = precision_of(event["date"])
-            event["precision"] = precision and precision.value
+        event["date"] = most_precise(event.pop("dates"))
+        precision = precision_of(event["date"])
+        event["precision"] = precision and precision.value
         event["mode"] = str(specific_mode(event.pop("modes")))
     return events
 
@@ -125,13 +183,15 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
     Nodes are entity IRIs with ``name``, ``wikidata`` (when known), ``statements`` (how many
     kg:Statement events they are the speaker of) and, from the reference KB when
     ``reference`` is true, ``country`` and ``role`` ("head_of_state", "head_of_government",
-    "foreign_minister", "spokesperson"). Every meeting participant and every speaker is a
-    node, even without an edge.
+    "foreign_minister", "spokesperson"). A node the KB places in no country takes the
+    ``country`` the graph gives it (kg:country, :func:`graph_countries`), if any. Every
+    meeting participant and every speaker is a node, even without an edge.
 
     An edge's key is the meeting's IRI; its data: ``date`` (ISO string or None),
-    ``precision``, ``mode`` ("in_person", "phone", "video", "unknown"), ``status`` and
-    ``sources`` (article ids, sorted). A meeting of three gives the three pairs an edge
-    each, under the same key.
+    ``precision``, ``mode`` ("in_person", "phone", "video", "unknown"), ``status``,
+    ``sources`` (article ids, sorted) and ``evidence`` (one sentence that reports it,
+    :func:`evidence_of`). A meeting of three gives the three pairs an edge each, under
+    the same key.
 
     ``status``: the statuses kept as edges, "occurred" by default; None keeps all.
 
@@ -139,11 +199,12 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
     >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]["country"]
     'Россия'
     """
-    wanted = _statuses(status)
-    graph = _union(graph)
-    names, wikidata = _labels(graph)
+    wanted = wanted_statuses(status)
+    graph = union_graph(graph)
+    names, wikidata = labels(graph)
     meetings = _events(graph.query(MEETINGS), "person")
     statements = {str(row.person): int(row.n) for row in graph.query(STATEMENTS)}
+    evidence = evidence_of(graph)
 
     G = nx.MultiGraph()
     people = sorted({p for m in meetings.values() for p in m["people"]} | set(statements))
@@ -156,6 +217,7 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
             continue
         data = {k: meeting[k] for k in ("date", "precision", "mode", "status")}
         data["sources"] = sorted(meeting["sources"])
+        data["evidence"] = evidence.get(key)
         pair = sorted(meeting["people"])
         for i, a in enumerate(pair):
             for b in pair[i + 1:]:
@@ -168,6 +230,9 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
                     last[node] = date
         for node, attrs in reference_attributes(G.nodes, last).items():
             G.nodes[node].update(attrs)
+    for node, country in graph_countries(graph).items():
+        if node in G and "country" not in G.nodes[node]:
+            G.nodes[node]["country"] = country
     return G
 
 
@@ -181,9 +246,9 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     >>> sorted({V.nodes[place]["name"] for _, place in V.out_edges(find_person(V, "Владимир Путин"))})
     ['Китай', 'Кремль', 'Москва', 'Россия', 'Санкт-Петербург']
     """
-    wanted = _statuses(status)
-    graph = _union(graph)
-    names, _ = _labels(graph)
+    wanted = wanted_statuses(status)
+    graph = union_graph(graph)
+    names, _ = labels(graph)
     rows = list(graph.query(VISITS))
     places = {str(row.event): str(row.place) for row in rows}
     V = nx.MultiDiGraph()
