@@ -43,11 +43,11 @@ def test_every_command_that_reads_a_graph_says_it_takes_a_store(command):
 
 
 def _readme_commands() -> list[list[str]]:
-    """Every ``kgraph ...`` command in the README's sh blocks (also after && in a chain), as argv."""
+    """Every ``kgraph ...`` command in the README's sh blocks (also after && or | in a chain), as argv."""
     found = []
     for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL):
         for line in block.replace("\\\n", " ").splitlines():
-            for part in line.split("&&"):
+            for part in re.split(r"&&|\|", line):
                 words = shlex.split(part, comments=True)
                 if words[:1] == ["kgraph"]:
                     found.append(words)
@@ -79,8 +79,8 @@ def test_the_tour_runs_in_order_on_the_sample_and_git_ignores_what_it_writes(tmp
     shutil.copy(ROOT / "data" / "interfax-2026-02-04-putin-xi.txt", tmp_path / "data")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     tour = _tour()
-    assert [argv[1] for argv in tour] == ["extract", "build", "build", "query", "timeline", "network",
-                                          "export", "stats", "serve"]
+    assert [argv[1] for argv in tour] == ["extract", "build", "build", "query", "timeline", "network", "network",
+                                          "events", "export", "stats", "serve"]
     for argv in tour:
         if argv[1] == "serve":
             continue  # a server: test_serve.py runs it
@@ -90,7 +90,7 @@ def test_the_tour_runs_in_order_on_the_sample_and_git_ignores_what_it_writes(tmp
         if argv[1] == "timeline":
             assert "Си Цзиньпин" in done.stdout
     written = sorted(path.name for path in tmp_path.iterdir() if path.name != "data")
-    assert written == ["graph.nq", "graph.ttl", "kg", "pred.jsonl"]
+    assert written == ["events.csv", "graph.nq", "graph.ttl", "kg", "pred.jsonl"]
     written = [f"{name}/" if (tmp_path / name).is_dir() else name for name in written]
     for name in [*written, "putin.png", "network.png", "meetings.gexf", ".graph.ttl.x1y2.oxigraph/"]:
         ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=ROOT, check=False)

@@ -1,8 +1,7 @@
 """The events as a table: one row per event (meeting, visit, statement), ACLED/GDELT-style.
 
-    kgraph events graph.ttl -o events.csv        # UTF-8 with BOM: a spreadsheet opens the Cyrillic
-    kgraph events oxigraph:kg -o events.parquet  # lists stay lists, dates stay dates
-    kgraph events graph.ttl | head               # CSV on stdout
+A file is written as UTF-8 with BOM (a spreadsheet opens the Cyrillic); Parquet keeps lists
+as lists and dates as dates; without -o the CSV goes to stdout.
 
 Columns: see the README's table (kgraph.events.COLUMNS). In CSV a list cell (participants,
 their ids and countries, sources) is joined with "; ". Needs pandas (and pyarrow for
@@ -13,14 +12,19 @@ from __future__ import annotations
 import sys
 
 from ..store import open_graph
+from . import GRAPH_HELP
 from .common import fail
 
 help = "the events as a table: CSV or Parquet, one row per event (needs kgraph[tables])"
+epilog = """\
+examples:
+  kgraph events graph.ttl -o events.csv
+  kgraph events oxigraph:kg -o events.parquet --occurred
+  kgraph events graph.ttl | head"""
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("graph", metavar="GRAPH",
-                        help="a graph file (.ttl .nt .nq .trig .jsonld), oxigraph:DIR, or http://HOST:PORT/PATH")
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="the file to write, atomically: .csv or .parquet (default: - for CSV on stdout)")
     parser.add_argument("--occurred", action="store_true",
