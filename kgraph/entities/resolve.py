@@ -9,7 +9,7 @@ says "Китай" somewhere, else as written ("КНР").
 """
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,10 +34,6 @@ class EntityIndex:
     kb: KnowledgeBase | None = None
     date: object = None  # the article's date, for the KB's dated terms
 
-    def add(self, start: int, stop: int, entity: Entity) -> None:
-        """Record one more mention (a role phrase, a pronoun) of an entity."""
-        insort(self.spans, (start, stop, entity), key=lambda s: (s[0], s[1]))
-
     def within(self, start: int, stop: int, type: str | None = None) -> list[tuple[int, int, Entity]]:
         """Mentions lying inside the character range [start, stop)."""
         first = bisect_left(self.spans, start, key=lambda s: s[0])
@@ -61,7 +57,8 @@ class EntityIndex:
         """The person a role phrase names in this article, else in the reference KB.
 
         ("президент", "рф") -> the entity introduced as "Президент РФ Владимир
-        Путин"; a phrase whose title only one harvested role has matches it too.
+        Путин"; a phrase whose title only one harvested role has matches it too. A
+        look-up only: a person only the KB knows is returned, not added to the index.
         """
         if phrase in self.roles:
             return self.roles[phrase]
@@ -77,16 +74,13 @@ class EntityIndex:
         for entity in self.entities:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER",
-                        wikidata=known.wikidata)
-        self.entities.append(entity)
-        return entity
+        return _from_kb(known)
 
     def person(self, name: str) -> Entity | None:
         """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
 
         The article's person of that surname (and initial) comes first; a person only the
-        KB knows is added to the article's entities.
+        KB knows is returned, not added to the article's entities.
         """
         form = PersonForm(clean_person_name(name), True, -1)
         if not form.words:
@@ -98,18 +92,12 @@ class EntityIndex:
             if other.surname == form.surname and (form.kind != "initialed" or other.first[:1] == form.first[:1]):
                 return entity
         known = known_person(form.form, self.kb) if self.kb else None
-        if known is None:
-            return None
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
-        self.entities.append(entity)
-        return entity
+        return _from_kb(known) if known is not None else None
 
-    def find(self, name: str) -> Entity | None:
-        """The entity with this canonical name."""
-        for entity in self.entities:
-            if entity.name == name:
-                return entity
-        return None
+
+def _from_kb(known: KBEntity) -> Entity:
+    """The KB's person as an entity the article does not name: it has no mentions."""
+    return Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
 
 
 def _sentence_of(doc: Doc) -> list[int]:

@@ -7,10 +7,16 @@ collects the first; :func:`role_phrase` reads the second, as lemmas.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from ..lexicons import table
+from ..model import Article, Entity
 from ..nlp import Doc, DocToken, lemma
 
-__all__ = ["role_phrase", "harvest_roles", "ROLE_SKIP"]
+if TYPE_CHECKING:
+    from .resolve import EntityIndex
+
+__all__ = ["role_phrase", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
@@ -55,3 +61,17 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
             if entity is not None:
                 roles.setdefault(role_phrase(sent.tokens, head), entity)
     return roles
+
+
+def publisher_principal(article: Article, entities: EntityIndex) -> Entity | None:
+    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
+
+    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
+    head of state of Russia on the article's date as its other side. None for other
+    publishers and for undated articles.
+    """
+    where = " ".join(filter(None, (article.source, article.url, article.id)))
+    for pattern, phrase in table("publishers.tsv"):
+        if pattern in where and article.date is not None:
+            return entities.by_role(tuple(phrase.split()))
+    return None

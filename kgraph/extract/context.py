@@ -7,15 +7,18 @@ not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from ..entities.resolve import EntityIndex
+from ..entities.roles import publisher_principal
 from ..lexicons import mapping, words
 from ..model import Article, Entity
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
 from .sentence import Sentence
+from .turns import TurnMark, turn_marks
 
 __all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
 
@@ -24,14 +27,30 @@ __all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "i
 class Context:
     """The article, its entities and its sentences, shared by the extractors.
 
-    ``_host`` and ``_turns`` cache what :mod:`.people` works out once per article.
+    What every extractor may ask of the whole article is worked out once, on first
+    use: the publisher's principal (:attr:`host`) and the transcript's turn marks
+    (:attr:`turns`).
     """
 
     article: Article
     entities: EntityIndex
     sentences: list[Sentence]
-    _host: tuple[Entity | None] | None = field(default=None, repr=False)
-    _turns: list[tuple[int, Entity | None]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def host(self) -> Entity | None:
+        """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``):
+        on kremlin.ru the head of state of Russia on the article's date."""
+        return publisher_principal(self.article, self.entities)
+
+    @cached_property
+    def turns(self) -> list[TurnMark]:
+        """The transcript's turn marks ("В.Путин: ..."), in text order."""
+        return turn_marks(self.article.text, self.entities)
+
+    def speaker_at(self, position: int) -> Entity | None:
+        """Who speaks at a position of a transcript: the person of the last turn mark before it."""
+        index = bisect_right([mark.begin for mark in self.turns], position) - 1
+        return self.turns[index].speaker if index >= 0 else None
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:

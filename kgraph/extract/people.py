@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache
 
 from ..entities.roles import role_phrase
@@ -18,7 +17,6 @@ from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
-from .turns import turn_marks
 
 __all__ = [
     "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
@@ -27,25 +25,11 @@ __all__ = [
 
 
 def host_of(context: Context) -> Entity | None:
-    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
-
-    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
-    head of state of Russia on the article's date as its other side. None for other
-    publishers and for undated articles.
-    """
-    if context._host is not None:
-        return context._host[0]
-    article, host = context.article, None
-    where = " ".join(filter(None, (article.source, article.url, article.id)))
-    for pattern, phrase in table("publishers.tsv"):
-        if pattern in where and article.date is not None:
-            host = context.entities.by_role(tuple(phrase.split()))
-            break
-    context._host = (host,)
-    return host
+    """The publisher's principal, whom its news names by title only: :attr:`Context.host`."""
+    return context.host
 
 
-FIRST_PERSON = {"я", "мой"}
+FIRST_PERSON = words("first_person.tsv")
 
 
 def turn_speaker(context: Context, position: int) -> Entity | None:
@@ -54,10 +38,7 @@ def turn_speaker(context: Context, position: int) -> Entity | None:
     In "В.Путин: ... Вместе с вами мы отмечали эту дату в ходе моего визита в Улан-Батор"
     "моего" is Владимир Путин. None outside transcripts.
     """
-    if context._turns is None:
-        context._turns = [(mark.begin, mark.speaker) for mark in turn_marks(context.article.text, context.entities)]
-    index = bisect_right([begin for begin, _ in context._turns], position) - 1
-    return context._turns[index][1] if index >= 0 else None
+    return context.speaker_at(position)
 
 
 @cache
@@ -71,7 +52,7 @@ def _titles() -> frozenset[str]:
 ARGUMENT_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "root"}
 NAME_RELS = {"appos", "flat:name", "flat"}
 NSUBJ_RELS = {"nsubj", "nsubj:pass"}
-RELATIVE = {"который"}
+RELATIVE = words("relative.tsv")
 
 
 def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
@@ -122,7 +103,7 @@ def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
             known = kb.country_of_adjective(word) or kb.find(word, "LOC")
             if known is not None:
                 country = known.iri
-            elif word not in _MODIFIERS:
+            elif word not in words("role_modifiers.tsv"):
                 titles.add(word)
         return frozenset(titles), country
 
@@ -133,9 +114,6 @@ def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
         if other_titles == titles and other_country in (None, country)
     }
     return found.pop() if len(found) == 1 else None
-
-
-_MODIFIERS = {"свой", "наш", "новый", "нынешний", "действующий"}
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:

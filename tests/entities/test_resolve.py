@@ -47,3 +47,12 @@ def test_undated_article_role_means_the_holder_it_names():
     text = "Дмитрий Медведев открыл форум. Глава российского государства заявил, что инноград заработает."
     index = resolve_entities(analyze(text), Article(id="t", text=text))
     assert index.by_role(("глава", "российский", "государство")).name == "Дмитрий Медведев"
+
+
+def test_look_ups_do_not_add_to_the_index():
+    text = "Сергей Лавров прилетел в Женеву."
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    before = list(index.entities)
+    assert index.person("В.Путин").name == "Владимир Путин"
+    assert index.by_role(("пресс-секретарь", "кремль")) is not None
+    assert index.entities == before

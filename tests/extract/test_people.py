@@ -60,3 +60,25 @@ def test_who_kotoryj_stands_for(context_of, text, verb, expected):
     sentence = context.sentences[-1]
     trigger = next(t for t in sentence.tokens if lemma(t) == verb)
     assert [e.name for e in subject_people(sentence, trigger, context)] == expected
+
+
+def test_turn_speaker_reads_the_last_mark_before_a_position(context_of):
+    from kgraph.extract.people import turn_speaker
+
+    text = "В.Путин: Добрый день. С.Лавров: Спасибо."
+    context = context_of(text)
+    assert turn_speaker(context, 0) is None
+    assert turn_speaker(context, text.index("Добрый")).name == "Владимир Путин"
+    assert turn_speaker(context, text.index("Спасибо")).name == "Сергей Лавров"
+
+
+def test_a_kb_host_joins_the_result_only_through_an_event():
+    from kgraph.model import Article
+    from kgraph.pipeline import process
+
+    result = process(Article(id="t", text="Главу государства сопровождали министры. Встреча с Игорем Руденей.",
+                             date=DAY, source="kremlin.ru"))
+    people = {e.name for e in result.entities if e.type == "PER"}
+    assert "Игорь Руденя" in people
+    assert ("Владимир Путин" in people) == any("Владимир Путин" in (r["subject"], r["object"])
+                                               for r in result.relations())
