@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Mention
 from ..nlp import Doc, DocSpan, normal
 from .kb import KBEntity, KnowledgeBase, load_kb
-from .names import INITIAL, clean_person_name, fold, is_initialed
+from .names import INITIAL, clean_person_name, fold, is_initialed, natural_order
+from .namewords import name_tokens
 from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
 from .roles import harvest_roles
@@ -111,12 +113,17 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     """
     kb = kb or load_kb()
     starts = _sentence_of(doc)
+
+    def is_place(word: str) -> bool:
+        known = kb.find(word)
+        return known is not None and known.type != "PER"
+
     groups: dict[tuple[str, str], list] = defaultdict(list)
     kb_of: dict[tuple[str, str], object] = {}
     people: list[tuple[DocSpan, PersonForm]] = []
     for span in doc.spans:
         if span.type == "PER":
-            form = person_form(span)
+            form = person_form(span, doc.text, is_place)
             if form.form:
                 people.append((span, form))
             continue
@@ -132,8 +139,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
 
     def add(type: str, name: str, known, members: list) -> None:
         mentions = tuple(
-            Mention(span.text, span.start, span.stop, bisect_left(starts, span.start + 1) - 1)
-            for span in members
+            Mention(text, start, stop, bisect_left(starts, start + 1) - 1) for text, start, stop in members
         )
         wikidata = known.wikidata if known else None
         entity = Entity(key=wikidata or f"{type}:{name}", name=name, type=type, wikidata=wikidata, mentions=mentions)
@@ -145,7 +151,8 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
         forms = [people[i][1] for i in group]
         name = canonical_person(forms)
         known = known_person(name, kb)
-        add("PER", known.name if known else name, known, [people[i][0] for i in group])
+        add("PER", known.name if known else name, known, [_named_part(people[i][0], doc.text, is_place)
+                                                          for i in group])
     for key, members in groups.items():
         forms = [form for _, form in members]
         known = kb_of.get(key)
@@ -153,7 +160,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
             name = known.name
         else:
             name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
-        add(key[0], name, known, [span for span, _ in members])
+        add(key[0], name, known, [(span.text, span.start, span.stop) for span, _ in members])
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
@@ -161,20 +168,45 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     return index
 
 
-def person_form(span: DocSpan) -> PersonForm:
+def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str], bool] | None = None) -> PersonForm:
     """A PER span's name in the nominative, cleaned, and whether the text wrote it so.
 
     "Нарендрой Моди" (natasha leaves it) -> "Нарендра Моди"; "Джоэл Саймон (Joel Simon)"
-    -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл".
+    -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл". Given the article's ``text``, only the
+    span's name words count (:func:`.namewords.name_tokens`): "Племянник Алишера Усманова" ->
+    "Алишер Усманов"; a span that names nobody ("Оппозиционер", "Вами") gives an empty form.
     """
-    feats = {token.text: token.feats for token in span.tokens}
-    words = normal(span).split()
-    fixed = nominative_words(words, [feats[w].get("Case") if w in feats else "Nom" for w in words],
-                             [feats[w].get("Gender") if w in feats else None for w in words])
-    form = clean_person_name(" ".join(fixed))
-    written = clean_person_name(" ".join(span.text.split()))
-    nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in span.tokens)
-    return PersonForm(form, nominative and form == written, span.start, span.tokens[-1].feats.get("Gender"))
+    tokens = list(span.tokens) if text is None else name_tokens(span.tokens, text, is_place)
+    if not tokens:
+        return PersonForm("", False, span.start)
+    if len(tokens) == len(span.tokens):
+        words, start = normal(span).split(), span.start
+        written = clean_person_name(" ".join(span.text.split()))
+    else:
+        start = tokens[0].start
+        words = written = clean_person_name(" ".join(text[start:tokens[-1].stop].split()))
+        words = words.split()
+    feats = {token.text: token.feats for token in tokens}
+    # the words of a name agree in case: "Патрисом Талоном" where natasha calls "Талоном" nominative
+    oblique = {t.feats["Case"] for t in tokens if t.feats.get("Case", "Nom") != "Nom"}
+    agreed = "Ins" if oblique == {"Ins"} else "Nom"  # the instrumental's endings are a name's own
+    cases = [_case(feats[w].get("Case"), agreed) if w in feats else "Nom" for w in words]
+    fixed = nominative_words(words, cases, [feats[w].get("Gender") if w in feats else None for w in words])
+    form = natural_order(clean_person_name(" ".join(fixed)))
+    nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in tokens)
+    return PersonForm(form, nominative and form == written, start, tokens[-1].feats.get("Gender"))
+
+
+def _named_part(span: DocSpan, text: str, is_place: Callable[[str], bool]) -> tuple[str, int, int]:
+    """(text, start, stop) of the part of a PER span that names the person."""
+    tokens = name_tokens(span.tokens, text, is_place)
+    if len(tokens) == len(span.tokens):
+        return span.text, span.start, span.stop
+    return text[tokens[0].start:tokens[-1].stop], tokens[0].start, tokens[-1].stop
+
+
+def _case(case: str | None, agreed: str) -> str:
+    return agreed if case in (None, "Nom") else case
 
 
 def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
