@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..lexicons import table, words
 from ..model import Article, Entity, Mention
 from ..nlp import Doc, DocSpan, normal
 from .kb import KBEntity, KnowledgeBase, load_kb
@@ -33,6 +34,7 @@ class EntityIndex:
     entities: list[Entity] = field(default_factory=list)
     spans: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     roles: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # ("президент", "рф") -> Путин
+    titles: frozenset[str] = frozenset()  # the role nouns of ``roles``: "президент", "оппозиционер"
     kb: KnowledgeBase | None = None
     date: object = None  # the article's date, for the KB's dated terms
 
@@ -59,17 +61,16 @@ class EntityIndex:
         """The person a role phrase names in this article, else in the reference KB.
 
         ("президент", "рф") -> the entity introduced as "Президент РФ Владимир
-        Путин"; a phrase whose title only one harvested role has matches it too. A
-        look-up only: a person only the KB knows is returned, not added to the index.
+        Путин"; then the KB's holder of the office on the article's day (undated: the
+        holder the article names, else today's); then the one person the article introduced with a title the phrase fits
+        (:meth:`introduced_as`: "премьер" for "Премьер-министр Греции Алексис Ципрас").
+        A look-up only: a person only the KB knows is returned, not added to the index.
         """
         if phrase in self.roles:
             return self.roles[phrase]
-        same_title = {e for p, e in self.roles.items() if p[:1] == phrase[:1]}
-        if len(phrase) == 1 and len(same_title) == 1:
-            return same_title.pop()
         known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
         if known is None:
-            return None
+            return self.introduced_as(phrase)
         if self.date is None:  # an undated article: the holder it names, else today's
             named = {e.wikidata or e.name for e in self.entities if e.type == "PER"}
             known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
@@ -77,6 +78,46 @@ class EntityIndex:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity
         return _from_kb(known)
+
+    def introduced_as(self, phrase: tuple[str, ...]) -> Entity | None:
+        """The one person the article introduced with a title the phrase fits, and no other country.
+
+        Tried in turn, each must name one person: the same title words ("президент Франции"
+        for "Президент Николя Саркози"), the phrase's title words among the introduced ones
+        ("министр" for "министр спорта России Виталий Мутко"), a title of the same office
+        in ``lexicon/roles.tsv`` ("премьер" for "премьер-министр", "глава польской
+        дипломатии" for "глава МИД Польши").
+        """
+        titles, country, head = self._signature(phrase)
+        if not titles:
+            return None
+        introduced = [(self._signature(other), entity) for other, entity in self.roles.items()]
+        introduced = [((t, h), e) for (t, c, h), e in introduced if c is None or country is None or c == country]
+        office = _office(titles)
+        for fits in (
+            lambda t, h: t == titles,
+            lambda t, h: h == head and titles <= t,  # its head, not "мэр" of "пресс-секретарь мэра"
+            lambda t, h: office is not None and _office(t) == office,
+        ):
+            found = {entity for (other, other_head), entity in introduced if fits(other, other_head)}
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None
+
+    def _signature(self, phrase: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
+        """A role phrase's title words, its country and its first title word (the role noun):
+        ("российский", "министр", "оборона") -> ({"министр", "оборона"}, Россия's IRI, "министр")."""
+        titles, country, head = set(), None, None
+        for word in phrase:
+            known = (self.kb.country_of_adjective(word) or self.kb.find(word, "LOC")) if self.kb else None
+            if known is not None:
+                country = known.iri
+            elif word not in words("role_modifiers.tsv"):
+                titles.add(word)
+                head = head or word
+        return frozenset(titles), country, head
 
     def person(self, name: str) -> Entity | None:
         """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
@@ -95,6 +136,15 @@ class EntityIndex:
                 return entity
         known = known_person(form.form, self.kb) if self.kb else None
         return _from_kb(known) if known is not None else None
+
+
+def _office(titles: frozenset[str]) -> str | None:
+    """The office a title names by ``lexicon/roles.tsv``: {"премьер"} and {"председатель",
+    "правительство"} -> "head_of_government"; None for a title the table does not hold."""
+    for row in table("roles.tsv"):
+        if len(row) > 1 and row[1] not in ("-", "+") and frozenset(row[0].split()) == titles:
+            return row[1]
+    return None
 
 
 def _from_kb(known: KBEntity) -> Entity:
@@ -164,6 +214,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
+    index.titles = frozenset(head for phrase in index.roles for head in [index._signature(phrase)[2]] if head)
     index.date = article.date if article else None
     return index
 

@@ -55,8 +55,8 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
             if token.rel != "appos" or token.head_id not in by_id:
                 continue
             head = by_id[token.head_id]
-            if head.pos != "NOUN" or head.start > token.start:
-                continue
+            if head.pos != "NOUN" or head.start > token.start or head.feats.get("Number") == "Plur":
+                continue  # "его родители Кирилл и Марина" name two people, not one role
             entity = next((e for a, b, e in spans if a <= token.start < b and e.type == "PER"), None)
             if entity is not None:
                 roles.setdefault(role_phrase(sent.tokens, head), entity)

@@ -69,7 +69,13 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
 
 
 def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
-    if lemma(token) not in _titles() or entity_of(token, context):
+    """The person a role noun stands for: the host, the article's person of that role, the KB's.
+
+    A title counts when the KB resolves it (``lexicon/roles.tsv``) or the article introduced
+    somebody with it: "Оппозиционер Алексей Навальный ... Оппозиционер встретился с ...".
+    """
+    word = lemma(token)
+    if word not in _titles() and word not in context.entities.titles or entity_of(token, context):
         return None
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
@@ -78,42 +84,11 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     host = host_of(context)
     if host is not None and " ".join(phrase) in words("host_titles.tsv"):
         return host
-    if len(phrase) < 2:
-        return None
-    person = None
-    if context.article.date is not None:  # the KB knows who holds an office on a day, not when undated
+    if context.article.date is not None:
         person = context.entities.by_role(phrase)
-    person = person or _introduced_as(phrase, context)
+    else:  # the KB knows who holds an office on a day, not when undated
+        person = context.entities.roles.get(phrase) or context.entities.introduced_as(phrase)
     return person if person is not None and person.type == "PER" else None
-
-
-def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
-    """The one person the article introduced with the same title and no other country.
-
-    "Президент Саркози ..." then "президент Франции прибыл" -> Николя Саркози;
-    "министр обороны России Анатолий Сердюков" then "российского министра обороны".
-    """
-    kb = context.entities.kb
-    if kb is None:
-        return None
-
-    def signature(words_: tuple[str, ...]) -> tuple[frozenset[str], str | None]:
-        titles, country = set(), None
-        for word in words_:
-            known = kb.country_of_adjective(word) or kb.find(word, "LOC")
-            if known is not None:
-                country = known.iri
-            elif word not in words("role_modifiers.tsv"):
-                titles.add(word)
-        return frozenset(titles), country
-
-    titles, country = signature(phrase)
-    found = {
-        entity for introduced, entity in context.entities.roles.items()
-        for other_titles, other_country in [signature(introduced)]
-        if other_titles == titles and other_country in (None, country)
-    }
-    return found.pop() if len(found) == 1 else None
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
