@@ -127,12 +127,15 @@ def _same_gender(keys: list[tuple[str, str]], form: PersonForm, people: dict, fo
 
 
 def _latest(keys: list[tuple[str, str]], people: dict, forms: list[PersonForm], start: int) -> tuple[str, str]:
-    """Of several people, the one mentioned last before a position (else the first mentioned)."""
-    def last_before(key: tuple[str, str]) -> int:
-        return max((forms[i].start for i in people[key] if forms[i].start < start), default=-1)
+    """Of several people, the one mentioned most often before a position, then the one mentioned
+    last (else the first mentioned): a bare "Голицын" is the article's Владимир Голицын, not
+    his father named once."""
+    def before(key: tuple[str, str]) -> tuple[int, int]:
+        earlier = [forms[i].start for i in people[key] if forms[i].start < start]
+        return len(earlier), max(earlier, default=-1)
 
-    best = max(keys, key=last_before)
-    if last_before(best) < 0:
+    best = max(keys, key=before)
+    if before(best)[1] < 0:
         return min(keys, key=lambda k: min(forms[i].start for i in people[k]))
     return best
 

@@ -20,7 +20,22 @@ from .dates import find_dates, nearest_date
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
-__all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+__all__ = ["Context", "NamedPerson", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+
+
+#: how many sentences back a pronoun looks for the person it refers to
+REFERENCE_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """One mention of a person: where, in which sentence, who, whether as a subject, the gender."""
+
+    start: int
+    sentence: int
+    entity: Entity
+    subject: bool
+    gender: str | None
 
 
 @dataclass
@@ -46,6 +61,35 @@ class Context:
     def turns(self) -> list[TurnMark]:
         """The transcript's turn marks ("В.Путин: ..."), in text order."""
         return turn_marks(self.article.text, self.entities)
+
+    @cached_property
+    def named_people(self) -> list[NamedPerson]:
+        """Each mention of a person, in text order, with its sentence, case and gender."""
+        out, last = [], None
+        for sentence in self.sentences:
+            for token in sentence.tokens:
+                entity = entity_of(token, self)
+                if entity is None or entity.type != "PER":
+                    last = None
+                    continue
+                if entity is not last:  # a mention's first word: "Ангела" of "Ангела Меркель"
+                    subject = token.feats.get("Case", "Nom") == "Nom" or token.rel in ("nsubj", "nsubj:pass")
+                    out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender")))
+                last = entity
+        return out
+
+    def antecedent(self, position: int, sentence: int, gender: str | None, own: bool = True) -> Entity | None:
+        """Whom "он"/"она" at a position means: the last person of that gender named as a
+        subject before it, in its sentence (unless ``own`` is False) or the two before; else nobody."""
+        index = bisect_right([n.start for n in self.named_people], position)
+        for named in reversed(self.named_people[:index]):
+            if named.sentence < sentence - REFERENCE_WINDOW:
+                break
+            if named.sentence == sentence and not own:
+                continue
+            if named.subject and (gender is None or named.gender in (None, gender)):
+                return named.entity
+        return None
 
     def speaker_at(self, position: int) -> Entity | None:
         """Who speaks at a position of a transcript: the person of the last turn mark before it."""

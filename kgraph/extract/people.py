@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..entities.roles import role_phrase
-from ..lexicons import table, words
+from ..lexicons import mapping, table, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
@@ -147,7 +147,10 @@ def people_in_clause(
     out: list[Entity] = []
     quoted = _quoted(sentence.text)
     for i, token in enumerate(sentence.tokens):
-        if token.pos == "PRON":  # "Вами" is nobody's name
+        if token.pos == "PRON":  # "Вами" is nobody's name; "Она провела переговоры" is the one named before
+            person = _pronoun_subject(sentence, token, clause, context)
+            if person is not None and person not in out and (speakers or not is_attribution(sentence, token)):
+                out.append(person)
             continue
         if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
             continue
@@ -161,6 +164,29 @@ def people_in_clause(
         if speakers or not is_attribution(sentence, token):
             out.append(entity)
     return out
+
+
+def _pronoun_subject(sentence: Sentence, token: DocToken, clause: DocToken, context: Context) -> Entity | None:
+    """The person "он"/"она" refers to as the clause's subject, or as its object ("встретил его",
+    "с ним встретился") to a person of an earlier sentence (``lexicon/pronoun_gender.tsv``)."""
+    if token.head_id != clause.id:
+        return None
+    if token.rel in NSUBJ_RELS and token.feats.get("Case", "Nom") == "Nom":
+        return referent(sentence, token, context)
+    if token.rel in ("obj", "iobj", "obl"):
+        return referent(sentence, token, context, own=False)
+    return None
+
+
+def referent(sentence: Sentence, token: DocToken, context: Context, own: bool = True) -> Entity | None:
+    """Whom a third-person pronoun stands for: the last person of its gender named as a
+    subject in its sentence or the two before ("Ангела Меркель прибыла в Москву. Она ...");
+    ``own=False`` looks in the earlier sentences only."""
+    genders = mapping("pronoun_gender.tsv")
+    word = lemma(token)
+    if word not in genders:
+        return None
+    return context.antecedent(token.start, sentence.index, genders[word], own)
 
 
 def _quoted(text: str) -> list[bool]:
@@ -218,7 +244,9 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             continue
         seen.add(node.id)
         entity = entity_of(node, context)
-        if entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
+        if node is token and node.pos == "PRON":  # "Она посетила Киев"
+            entity = referent(sentence, node, context) if node.feats.get("Case", "Nom") == "Nom" else None
+        elif entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
             entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
         if entity is not None and entity.type == "PER" and entity not in out:
             out.append(entity)

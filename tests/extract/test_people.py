@@ -94,3 +94,33 @@ def test_a_kb_host_joins_the_result_only_through_an_event():
     assert "Игорь Руденя" in people
     assert ("Владимир Путин" in people) == any("Владимир Путин" in (r["subject"], r["object"])
                                                for r in result.relations())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Канцлер Германии Ангела Меркель прибыла в Москву. Она провела переговоры с Виктором Орбаном.",
+     ["Ангела Меркель", "Виктор Орбан"]),
+    ("Министр Сергей Лавров прилетел в Женеву. Там он встретился с Джоном Керри.", ["Сергей Лавров", "Джон Керри"]),
+    # the pronoun's gender must fit; a pronoun never names anybody by itself
+    ("Анна Рыбина выступила в суде. Он встретился с Джоном Керри.", ["Джон Керри"]),
+    # too far back: three sentences lie between
+    ("Сергей Лавров прилетел в Женеву. Шёл дождь. Улицы были пусты. Город спал. Он встретился с Джоном Керри.",
+     ["Джон Керри"]),
+    # an object pronoun is a person of an earlier sentence, never the clause's own subject
+    ("Сергей Лавров прилетел в Женеву. Джон Керри встретил его в аэропорту.", ["Джон Керри", "Сергей Лавров"]),
+    ("Сергей Лавров прилетел в Женеву. С ним встретился Джон Керри.", ["Сергей Лавров", "Джон Керри"]),
+    ("Джон Керри выступил и встретил его.", ["Джон Керри"]),
+])
+def test_a_subject_pronoun_is_the_person_named_before(context_of, text, expected):
+    from kgraph.extract.people import people_in_clause
+
+    context = context_of(text)
+    sentence = context.sentences[-1]
+    clause = next(t for t in sentence.tokens if t.rel == "root")
+    assert [e.name for e in people_in_clause(sentence, clause, context, speakers=True)] == expected
+
+
+def test_a_bare_surname_is_the_person_the_article_names_most():
+    from kgraph.entities.people import PersonForm, group_people
+
+    forms = ["Олег Ветров", "Олег Ветров", "Пётр Ветров", "Ветров"]
+    assert group_people([PersonForm(f, True, i) for i, f in enumerate(forms)]) == [[0, 1, 3], [2]]
