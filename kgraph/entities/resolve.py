@@ -35,6 +35,8 @@ class EntityIndex:
     spans: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     roles: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # ("президент", "рф") -> Путин
     titles: frozenset[str] = frozenset()  # the role nouns of ``roles``: "президент", "оппозиционер"
+    # each harvested role's (title words, country, role noun) and person, for :meth:`introduced_as`
+    signatures: list[tuple[tuple[frozenset[str], str | None, str | None], Entity]] = field(default_factory=list)
     kb: KnowledgeBase | None = None
     date: object = None  # the article's date, for the KB's dated terms
 
@@ -91,8 +93,7 @@ class EntityIndex:
         titles, country, head = self._signature(phrase)
         if not titles:
             return None
-        introduced = [(self._signature(other), entity) for other, entity in self.roles.items()]
-        introduced = [((t, h), e) for (t, c, h), e in introduced if c is None or country is None or c == country]
+        introduced = [((t, h), e) for (t, c, h), e in self.signatures if c is None or country is None or c == country]
         office = _office(titles)
         for fits in (
             lambda t, h: t == titles,
@@ -214,7 +215,8 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
-    index.titles = frozenset(head for phrase in index.roles for head in [index._signature(phrase)[2]] if head)
+    index.signatures = [(index._signature(phrase), entity) for phrase, entity in index.roles.items()]
+    index.titles = frozenset(head for (_, _, head), _ in index.signatures if head)
     index.date = article.date if article else None
     return index
 
