@@ -239,6 +239,9 @@ def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str]
         start = tokens[0].start
         words = written = clean_person_name(" ".join(text[start:tokens[-1].stop].split()))
         words = words.split()
+    if _initial_in_nominative(tokens):  # "Как сказала Н.Орлова": natasha's normal form would be "Н.Орлов"
+        form = natural_order(written)
+        return PersonForm(form, True, start, tokens[0].feats.get("Gender"))
     feats = {token.text: token.feats for token in tokens}
     # the words of a name agree in case: "Патрисом Талоном" where natasha calls "Талоном" nominative
     oblique = {t.feats["Case"] for t in tokens if t.feats.get("Case", "Nom") != "Nom"}
@@ -248,6 +251,13 @@ def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str]
     form = natural_order(clean_person_name(" ".join(fixed)))
     nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in tokens)
     return PersonForm(form, nominative and form == written, start, tokens[-1].feats.get("Gender"))
+
+
+def _initial_in_nominative(tokens: list) -> bool:
+    """An initial heads the name and is a nominative subject: "Н.Орлова" of "сказала Н.Орлова"; the
+    surname natasha tags in the genitive is nominative then."""
+    return (len(tokens) > 2 and len(tokens[0].text) == 1 and tokens[0].text.isupper() and tokens[1].text == "."
+            and tokens[0].feats.get("Case") == "Nom" and tokens[0].rel in ("nsubj", "nsubj:pass"))
 
 
 def _named_part(span: DocSpan, text: str, is_place: Callable[[str], bool]) -> tuple[str, int, int]:

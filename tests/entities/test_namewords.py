@@ -28,6 +28,9 @@ def test_is_common_word(word, common):
     ("Уважаемый Игорь Сергеевич, спасибо.", {"Игорь Сергеевич"}),
     # the name words agree in case: the instrumental of the first name tells the surname's
     ("Переговоры с Президентом Республики Того Фором Гнассингбе прошли в Кремле.", {"Фор Гнассингбе"}),
+    # an initial with no space: the surname stays as written when the initial is the subject
+    ("Как сказала Н.Орлова, решение принято.", {"Н.Орлова"}),
+    ("Как сказала Н.Орлова, решение принято. Наталья Орлова добавила, что всё хорошо.", {"Наталья Орлова"}),
     # a surname with a particle joins the full name
     ("Ханс фон Мольтке выступил в Бонне. Затем фон Мольтке уехал.", {"Ханс фон Мольтке"}),
 ])
