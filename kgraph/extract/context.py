@@ -138,6 +138,18 @@ def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str 
     return None
 
 
+def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
+    """"накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
+    trigger noun whose own preposition puts it after the clause's time."""
+    if trigger.pos != "NOUN":
+        return False
+    near = [c for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
+    head = sentence.head(trigger)
+    if head is not None and head.pos == "NOUN" and trigger.rel == "nmod":  # "в преддверии визита"
+        near += [head] + [c for c in sentence.children.get(head.id, ()) if c.rel == "case"]
+    return any(lemma(t) in words("eve.tsv") for t in near)
+
+
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """"occurred", "planned", "negated" or "hypothetical" for a trigger word.
 
@@ -145,6 +157,8 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     -> hypothetical; "встреча не состоится" -> negated; "Путин посетит Китай"
     -> planned.
     """
+    if _on_the_eve(sentence, trigger):
+        return "planned"
     verb = sentence.clause(trigger)
     scope = {trigger.id, verb.id}
     node = trigger
