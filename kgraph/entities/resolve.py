@@ -107,6 +107,16 @@ class EntityIndex:
                 return None
         return None
 
+    def serves(self, phrase: tuple[str, ...], entity: Entity) -> bool:
+        """Whether a role phrase names someone serving a person rather than the person: the head of
+        the title the article introduced the person with sits below the phrase's own head.
+
+        "пресс-секретарь мэра" after "Мэр Москвы Сергей Собянин" serves Собянин, it is not him.
+        """
+        titles, _, head = self._signature(phrase)
+        return any(other is entity and own is not None and own != head and own in titles
+                   for (_, _, own), other in self.signatures)
+
     def _signature(self, phrase: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
         """A role phrase's title words, its country and its first title word (the role noun):
         ("российский", "министр", "оборона") -> ({"министр", "оборона"}, Россия's IRI, "министр")."""

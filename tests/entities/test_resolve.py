@@ -77,3 +77,15 @@ def test_a_role_phrase_names_the_person_the_article_introduced(text, phrase, exp
     index = resolve_entities(analyze(text), Article(id="t", text=text))
     found = index.introduced_as(phrase)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("text, phrase, serves", [
+    ("Мэр Казани Ильсур Метшин выступил.", ("пресс-секретарь", "мэр"), True),
+    ("Министр Игорь Левитин выступил.", ("заместитель", "министр"), True),
+    ("Мэр Казани Ильсур Метшин выступил.", ("мэр",), False),
+    ("Мэр Казани Ильсур Метшин выступил.", ("пресс-секретарь", "губернатор"), False),
+])
+def test_a_role_phrase_that_serves_a_person_is_not_the_person(text, phrase, serves):
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    person = next(e for e in index.entities if e.type == "PER")
+    assert index.serves(phrase, person) == serves
