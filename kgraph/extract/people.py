@@ -15,7 +15,7 @@ from ..entities.roles import role_phrase
 from ..lexicons import mapping, table, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
-from .context import Context, entity_of
+from .context import REFERENCE_WINDOW, Context, entity_of
 from .sentence import Sentence
 
 __all__ = [
@@ -151,6 +151,9 @@ def people_in_clause(
             person = _pronoun_subject(sentence, token, clause, context)
             if person is not None and person not in out and (speakers or not is_attribution(sentence, token)):
                 out.append(person)
+        if token.pos in ("PRON", "NOUN") and token.rel in NSUBJ_RELS and token.head_id == clause.id:
+            out += [p for p in group_referent(sentence, token, context) if p not in out]  # "Девушки встретились"
+        if token.pos == "PRON":
             continue
         if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
             continue
@@ -187,6 +190,23 @@ def referent(sentence: Sentence, token: DocToken, context: Context, own: bool = 
     if word not in genders:
         return None
     return context.antecedent(token.start, sentence.index, genders[word], own)
+
+
+def group_referent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """The people a plural subject ("они", "девушки": ``lexicon/group_references.tsv``) refers to:
+    two or more named together as a subject in one of the two sentences before, nearest first.
+    A noun with a name of its own ("девушки Анна и Мария") is no reference."""
+    if token.feats.get("Number") != "Plur" or lemma(token) not in words("group_references.tsv"):
+        return []
+    if any(c.rel in NAME_RELS for c in sentence.children.get(token.id, ())) or entity_of(token, context):
+        return []
+    for earlier in reversed(context.sentences[max(0, sentence.index - REFERENCE_WINDOW):sentence.index]):
+        for subject in earlier.tokens:
+            if subject.rel in NSUBJ_RELS and subject.pos != "PRON":
+                found = persons_under(earlier, subject, context)
+                if len(found) >= 2:
+                    return found
+    return []
 
 
 def _quoted(text: str) -> list[bool]:
@@ -244,6 +264,8 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             continue
         seen.add(node.id)
         entity = entity_of(node, context)
+        if node is token and node.rel in NSUBJ_RELS:  # "Они посетили Киев"
+            out += [p for p in group_referent(sentence, node, context) if p not in out]
         if node is token and node.pos == "PRON":  # "Она посетила Киев"
             entity = referent(sentence, node, context) if node.feats.get("Case", "Nom") == "Nom" else None
         elif entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"

@@ -124,3 +124,21 @@ def test_a_bare_surname_is_the_person_the_article_names_most():
 
     forms = ["Олег Ветров", "Олег Ветров", "Пётр Ветров", "Ветров"]
     assert group_people([PersonForm(f, True, i) for i, f in enumerate(forms)]) == [[0, 1, 3], [2]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Анна Лис и Мария Рот прилетели в Москву. Девушки встретились с послом Джоном Смитом.",
+     ["Анна Лис", "Мария Рот", "Джон Смит"]),
+    ("Анна Лис и Мария Рот прилетели в Москву. Они встретились с послом Джоном Смитом.",
+     ["Анна Лис", "Мария Рот", "Джон Смит"]),
+    # one person named before is no group; two in different roles of a sentence are none either
+    ("Анна Лис прилетела в Москву. Девушки встретились с послом Джоном Смитом.", ["Джон Смит"]),
+    ("Анна Лис заявила, что Мария Рот права. Они встретились с послом Джоном Смитом.", ["Джон Смит"]),
+])
+def test_a_plural_subject_is_the_group_named_before(context_of, text, expected):
+    from kgraph.extract.people import people_in_clause
+
+    context = context_of(text)
+    sentence = context.sentences[-1]
+    clause = next(t for t in sentence.tokens if t.rel == "root")
+    assert [e.name for e in people_in_clause(sentence, clause, context, speakers=True)] == expected
