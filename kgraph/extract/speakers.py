@@ -135,6 +135,8 @@ class Speakers:
         person = self.before(head.start, nominative=True)
         if person is None or not any(earlier <= m.start < head.start for m in person.mentions):
             return None
+        if self.context.entities.serves(role_phrase(sentence.tokens, head), person):  # "пресс-секретарь мэра"
+            return None
         return person
 
     def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
