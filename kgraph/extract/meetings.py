@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import mapping, may_be, table
+from ..lexicons import mapping, may_be, table, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
@@ -28,8 +28,6 @@ from .sentence import Sentence
 
 __all__ = ["extract_meetings", "participation_trigger"]
 
-# "лидеры двух стран встречались": the two sides of the article's last meeting
-GROUP_HEADS = {"глава", "лидер", "руководитель"}
 # how many sentences after a meeting "В совещании приняли участие ..." may still join it
 JOIN_WINDOW = 3
 
@@ -158,7 +156,7 @@ def _meets_a_group(sentence: Sentence, trigger: DocToken, context: Context) -> b
 
 def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
     for token in sentence.tokens:
-        if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in GROUP_HEADS:
+        if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in words("group_heads.tsv"):
             return token.feats.get("Number") == "Plur"
     return False
 

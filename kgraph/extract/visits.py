@@ -30,8 +30,6 @@ from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
 
-DESTINATION = {"в", "во"}
-ONTO = {"на"}  # "на Курилы"; "на Камчатке" only where it hangs on the trigger
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
 # how many sentences after a visit "приехали Медведев и Лужков" still goes to its place
@@ -109,9 +107,10 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
         token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
     ):
         return True
-    if preps & DESTINATION:
+    kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
+    if "into" in kinds:
         return True
-    return bool(preps & ONTO) and (anchored or token.feats.get("Case") == "Acc")
+    return "onto" in kinds and (anchored or token.feats.get("Case") == "Acc")
 
 
 def _object_is_place(trigger: DocToken) -> bool:
