@@ -24,6 +24,7 @@ from .people import (
     FIRST_PERSON, host_of, is_subject, people_in_clause, person_of_role, subject_people, turn_speaker,
 )
 from .dates import find_dates
+from .parties import embedded, parties
 from .sentence import Sentence
 
 __all__ = ["extract_meetings", "participation_trigger"]
@@ -228,6 +229,7 @@ def extract_meetings(context: Context) -> list[Event]:
             _join(gatherings, sentence, joining, context)
             continue
         best: dict[str, tuple[list[Entity], DocToken]] = {}  # clause -> the trigger naming most people
+        syntactic: dict[str, list[tuple[list[Entity], DocToken]]] = {}  # clause -> meetings its arguments name
         for token in sentence.tokens:
             if not may_be(token.text, "meeting.tsv"):
                 continue
@@ -237,6 +239,15 @@ def extract_meetings(context: Context) -> list[Event]:
             if word in _needs("obj") and not _has_person_object(sentence, token):
                 continue
             clause = sentence.clause(token)
+            if word not in _needs("joint"):
+                found = parties(sentence, token, context, _mode(sentence, triggers[word]))
+                if len(found.people()) >= 2:
+                    for group in found.meetings():
+                        if all(set(group) != set(people) for people, _ in syntactic.get(clause.id, [])):
+                            syntactic.setdefault(clause.id, []).append((group, token))
+                    continue
+                if token.pos == "NOUN" and embedded(sentence, token):
+                    continue
             if word in _needs("joint"):
                 people = subject_people(sentence, token, context) if token.pos == "VERB" else []
                 if len(people) >= 2 and len(people) > len(best.get(clause.id, ((), None))[0]):
@@ -253,7 +264,9 @@ def extract_meetings(context: Context) -> list[Event]:
             people = _with_host(people, sentence, token, clause, context)
             if people and len(people) > len(best.get(clause.id, ((), None))[0]):
                 best[clause.id] = (people, token)
-        for people, token in best.values():
+        reports = [report for reports in syntactic.values() for report in reports]
+        reports += [report for clause_id, report in best.items() if clause_id not in syntactic]
+        for people, token in reports:
             status, date = status_and_date(sentence, token, context.article)
             gatherings.append(_Gathering(
                 people=people, sentence=sentence.index, evidence=sentence.text, status=status,
