@@ -241,6 +241,9 @@ def extract_meetings(context: Context) -> list[Event]:
             clause = sentence.clause(token)
             if word not in _needs("joint"):
                 found = parties(sentence, token, context, _mode(sentence, triggers[word]))
+                host = host_of(context)
+                if found.partners and not found.doers and host is not None and host not in found.partners:
+                    found.doers = [host]  # "Встреча с A и B" on the publisher of a head of state
                 if len(found.people()) >= 2:
                     for group in found.meetings():
                         if all(set(group) != set(people) for people, _ in syntactic.get(clause.id, [])):
@@ -253,7 +256,9 @@ def extract_meetings(context: Context) -> list[Event]:
                 if len(people) >= 2 and len(people) > len(best.get(clause.id, ((), None))[0]):
                     best[clause.id] = (people, token)
                 continue
-            people = people_in_clause(sentence, clause, context)
+            # the arguments name one person: natasha may have hung the others elsewhere in the
+            # clause, or the other side is the host or the speaker; naming nobody, it reports none
+            people = people_in_clause(sentence, clause, context) if found.people() else []
             people = _with_speaker(people, sentence, clause, context)
             if _meets_a_group(sentence, token, context):  # only the side that met the group
                 people = [p for p in people if is_subject(sentence, p, clause, context)]

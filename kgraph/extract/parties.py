@@ -54,7 +54,7 @@ __all__ = [
     "with_partners",
 ]
 
-WITH = {"с", "со"}
+WITH = {"с", "со", "c"}  # and a Latin "c" typed for the Cyrillic one
 BETWEEN = {"между"}
 # a meeting noun below one of these arcs of a verb takes that verb's people
 LIGHT_RELS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod"}
@@ -156,7 +156,22 @@ def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entit
             top = _phrase_top(sentence, token)
             if top.feats.get("Case") == "Nom" or _cases(sentence, top) & WITH:
                 out.append(entity)
-    return _unique(out) or subject_people(sentence, verb, context)
+    return _unique(out) or subject_people(sentence, verb, context) or _nominative_before(sentence, verb, context)
+
+
+def _nominative_before(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """Named people in the nominative, outside prepositional phrases, between the previous verb
+    and this one: a subject natasha hung elsewhere ("посол Италии Виторио Сандали встретился")."""
+    out: list[Entity] = []
+    for token in reversed(sentence.tokens[: sentence.tokens.index(verb)]):
+        if token.pos == "VERB":
+            break
+        entity = entity_of(token, context)
+        if entity is None or entity.type != "PER" or token.feats.get("Case") != "Nom":
+            continue
+        if not _cases(sentence, _phrase_top(sentence, token)) and entity not in out:
+            out.append(entity)
+    return out[::-1]
 
 
 def _cases(sentence: Sentence, token: DocToken) -> set[str]:
@@ -177,13 +192,52 @@ def _phrase_people(
             and _cases(sentence, child) & preps
             and not together
         ):
-            out += _persons(sentence, child, context)
+            out += _persons(sentence, child, context) + _agreeing(sentence, child, context)
+            out += _following(sentence, child, context)
     return _unique(out)
 
 
+def _following(sentence: Sentence, phrase: DocToken, context: Context) -> list[Entity]:
+    """Named people in the phrase's case in the words that run on after it, up to a verb, a
+    preposition, a punctuation mark or a word in another case: "Встреча с Патриархом Московским
+    и всея Руси Кириллом" (natasha hangs "Кириллом" on the next clause's object)."""
+    case = phrase.feats.get("Case")
+    out: list[Entity] = []
+    for token in sentence.tokens[sentence.tokens.index(phrase) + 1 :]:
+        if token.pos not in ("ADJ", "NOUN", "PROPN", "DET", "CCONJ") or token.feats.get("Case") not in (
+            None, case, "Gen",
+        ):
+            break
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == "PER" and token.feats.get("Case") == case:
+            out.append(entity)
+    return out
+
+
+def _agreeing(sentence: Sentence, phrase: DocToken, context: Context) -> list[Entity]:
+    """Named people inside a phrase in the phrase's own case: "с заместителем министра Грузии
+    Александром Налбандовым" (natasha hangs the name on "министра"), not the genitive of
+    "с вдовой лётчика Петра Зимина"."""
+    case = phrase.feats.get("Case")
+    out: list[Entity] = []
+    for token in sentence.subtree(phrase):
+        entity = entity_of(token, context)
+        if entity is None or entity.type != "PER" or not case or token.feats.get("Case") != case:
+            continue
+        if not _cases(sentence, _phrase_top(sentence, token)) - _cases(sentence, phrase):
+            out.append(entity)
+    return out
+
+
 def with_partners(sentence: Sentence, head: DocToken, context: Context) -> list[Entity]:
-    """The people of the "с" phrases that hang on a word: "переговоры с Си Цзиньпином"."""
-    return _phrase_people(sentence, head, context, WITH)
+    """The people of the "с" phrases that hang on a word, or on a verb's object (where natasha
+    often hangs them): "переговоры с Си Цзиньпином", "обсудил ситуацию с Олегом Беловым"."""
+    out = _phrase_people(sentence, head, context, WITH)
+    if head.pos == "VERB":
+        for child in sentence.children.get(head.id, ()):
+            if child.rel == "obj":
+                out += _phrase_people(sentence, child, context, WITH)
+    return _unique(out)
 
 
 def companions(sentence: Sentence, head: DocToken, context: Context) -> list[Entity]:
@@ -333,8 +387,17 @@ def parties(
 ) -> Parties:
     """The two sides a meeting word names through its arguments (the module's constructions).
 
-    An adjective ("телефонный разговор") reads its noun.
+    An adjective ("телефонный разговор") reads its noun. A pronoun is never a name: people
+    NER found on a pronoun ("Вами") are left out.
     """
+    found = _parties(sentence, trigger, context, mode)
+    pronouns = {entity_of(t, context) for t in sentence.tokens if t.pos == "PRON"}
+    found.doers = [p for p in found.doers if p not in pronouns]
+    found.partners = [p for p in found.partners if p not in pronouns]
+    return found
+
+
+def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str) -> Parties:
     if trigger.pos == "ADJ":
         head = sentence.head(trigger)
         if head is None or head.pos != "NOUN":

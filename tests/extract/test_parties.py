@@ -73,6 +73,10 @@ ARGUMENTS = [
         set(),
         {"Белов", "Шмидт"},
     ),
+    # a "с" phrase natasha hangs on the verb's object, or a name hung below the title's genitive
+    ("Олег Белов обсудил ситуацию с послом Марком Дженкинсом.", "обсудить", {"Белов"}, {"Дженкинс"}),
+    ("Олег Белов встретился с заместителем министра финансов Франции Пьером Дюраном.", "встретиться",
+     {"Белов"}, {"Дюран"}),
     # negative rows: a meeting noun inside another noun's phrase names only its own people
     (
         "Вину в прослушивании разговоров признали Олег Белов и Пётр Зимин.",
@@ -86,7 +90,8 @@ ARGUMENTS = [
         set(),
         set(),
     ),
-    # a relative's kin is not a participant
+    # a relative's kin is not a participant; a pronoun is never a name
+    ("Олег Белов встретился с Вами.", "встретиться", {"Белов"}, set()),
     (
         "Олег Белов встретился с вдовой лётчика Петра Зимина.",
         "встретиться",
