@@ -36,6 +36,7 @@ from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .people import NAME_RELS, persons_under, subject_people
+from .pronouns import antecedent, is_personal
 from .sentence import Sentence
 
 __all__ = [
@@ -112,6 +113,11 @@ def _relative(sentence: Sentence, token: DocToken) -> bool:
 
 def _persons(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
     """The people a noun phrase names (names, appositions, conjuncts), relatives' kin left out."""
+    if token.pos == "PRON":  # "с ним": the person named before; "с которой": the noun it describes
+        if lemma(token) in words("relative.tsv"):
+            return _relative_head(sentence, token, context)
+        person = antecedent(context, sentence, token)
+        return [person] if person is not None else []
     found = persons_under(sentence, token, context)
     if not found:
         return found
@@ -121,6 +127,18 @@ def _persons(sentence: Sentence, token: DocToken, context: Context) -> list[Enti
         if _relative(sentence, t)
     }
     return [p for p in found if p not in kin]
+
+
+def _relative_head(sentence: Sentence, relative: DocToken, context: Context) -> list[Entity]:
+    """The people of the noun a relative clause describes: "Анна Лис, с которой он встречался"."""
+    for node in sentence.ancestors(relative):
+        if node.rel == "acl:relcl":
+            head = sentence.head(node)
+            if head is None:
+                return []
+            found = persons_under(sentence, head, context) + _agreeing(sentence, head, context)
+            return [p for p in _unique(found) if p.type == "PER"]
+    return []
 
 
 def _phrase_top(sentence: Sentence, token: DocToken) -> DocToken:
@@ -141,7 +159,10 @@ def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entit
     :func:`~kgraph.extract.people.subject_people` (pronouns, "который", participles)."""
     out: list[Entity] = []
     for child in sentence.children.get(verb.id, ()):
-        if child.rel not in ("nsubj", "nsubj:pass") or child.pos == "PRON":
+        if child.rel not in ("nsubj", "nsubj:pass"):
+            continue
+        if child.pos == "PRON":
+            out += _persons(sentence, child, context) if is_personal(child) else []
             continue
         out += _persons(sentence, child, context)
         for token in sentence.subtree(child):

@@ -26,6 +26,7 @@ from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
+from .pronouns import antecedent
 from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
@@ -64,15 +65,51 @@ def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
 def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
     """Who travelled, for one trigger word (see the module's examples)."""
     if trigger.pos == "VERB":
-        return subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
+        return (
+            subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
+            or _pronoun_subject(sentence, trigger, context)
+        )
     for child in sentence.children.get(trigger.id, ()):
-        if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
-            return persons_under(sentence, child, context)  # "визит председателя КНР в США"
+        if _is_genitive_person(sentence, child, context):
+            return persons_under(sentence, child, context) or _named_in_title(sentence, child, context)
         if child.rel == "det" and lemma(child) in FIRST_PERSON:  # "в ходе моего визита" in a turn
             speaker = turn_speaker(context, child.start)
             return [speaker] if speaker else []
     verb = _governing_verb(sentence, trigger)
     return subject_people(sentence, verb, context) if verb is not None else []
+
+
+def _pronoun_subject(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """"В России он впервые побывал": the person the subject pronoun stands for."""
+    for child in sentence.children.get(verb.id, ()):
+        if child.rel == "nsubj":
+            person = antecedent(context, sentence, child)
+            return [person] if person is not None else []
+    return []
+
+
+def _is_genitive_person(sentence: Sentence, child: DocToken, context: Context) -> bool:
+    """A trip noun's genitive that names who travelled: "визит председателя КНР", "визит
+    Нетаньяху" (an indeclinable name the tagger gives no animacy)."""
+    if child.rel != "nmod" or child.feats.get("Case") != "Gen":
+        return False
+    if any(c.rel == "case" for c in sentence.children.get(child.id, ())):
+        return False
+    entity = entity_of(child, context)
+    return child.feats.get("Animacy") == "Anim" or entity is not None and entity.type == "PER"
+
+
+def _named_in_title(sentence: Sentence, title: DocToken, context: Context) -> list[Entity]:
+    """The name of a title chain natasha hung on an inner word: "поездки помощника госсекретаря
+    США Виктории Нуланд" (the name on "госсекретаря"); a genitive person inside the title
+    ("помощника Петрова") is someone else."""
+    for token in sentence.subtree(title):
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == "PER" and token.rel in ("appos",) and token.feats.get(
+            "Case"
+        ) == title.feats.get("Case"):
+            return [entity]
+    return []
 
 
 def _passengers(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
