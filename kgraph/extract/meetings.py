@@ -25,6 +25,7 @@ from .people import (
 )
 from .dates import find_dates
 from .parties import embedded, parties
+from .purpose import with_purpose
 from .sentence import Sentence
 
 __all__ = ["extract_meetings", "participation_trigger"]
@@ -272,7 +273,7 @@ def extract_meetings(context: Context) -> list[Event]:
         reports = [report for reports in syntactic.values() for report in reports]
         reports += [report for clause_id, report in best.items() if clause_id not in syntactic]
         for people, token in reports:
-            status, date = status_and_date(sentence, token, context.article)
+            status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
             gatherings.append(_Gathering(
                 people=people, sentence=sentence.index, evidence=sentence.text, status=status,
                 mode=_mode(sentence, triggers[lemma(token)]), date=date,

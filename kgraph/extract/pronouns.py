@@ -3,7 +3,8 @@
 A pronoun is never a name; it stands for a named person before it whose grammatical
 gender agrees ("Анна ... она", "Олег ... он, его, ним"): the nearest in its own
 sentence, else the subject (then the nearest) of the closest of the ``REACH``
-sentences before it that names one. Plural pronouns ("они") stand for
+sentences before it that names one. A pronoun is never the subject of its own clause:
+"Белов встретился с ним". Plural pronouns ("они") stand for
 groups and are left alone.
 
 >>> from kgraph.extract.pronouns import PERSONAL
@@ -17,7 +18,7 @@ from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
 
-__all__ = ["PERSONAL", "REACH", "is_personal", "antecedent"]
+__all__ = ["PERSONAL", "REACH", "antecedent", "is_personal"]
 
 # the lemma of a singular third-person pronoun -> the gender it asks of its antecedent
 PERSONAL = {"он": "Masc", "она": "Fem"}
@@ -41,6 +42,11 @@ def antecedent(context: Context, sentence: Sentence, pronoun: DocToken) -> Entit
     if not is_personal(pronoun):
         return None
     gender = _gender(pronoun)
+    clause = sentence.clause(pronoun)  # "Белов встретился с ним": "ним" is not Белов
+    own_subject = {
+        t.id for c in sentence.children.get(clause.id, ()) if c.rel in ("nsubj", "nsubj:pass") and c is not pronoun
+        for t in sentence.subtree(c)
+    }
     first = max(0, sentence.index - REACH)
     for earlier in reversed(context.sentences[first : sentence.index + 1]):
         tokens = [t for t in earlier.tokens if t.stop <= pronoun.start]
@@ -48,6 +54,7 @@ def antecedent(context: Context, sentence: Sentence, pronoun: DocToken) -> Entit
             (token, entity) for token in reversed(tokens)
             for entity in [entity_of(token, context)]
             if entity is not None and entity.type == "PER" and token.pos != "PRON"
+            and not (earlier is sentence and token.id in own_subject)
             and token.feats.get("Gender") in (gender, None)
         ]
         if earlier is not sentence:  # an earlier sentence's subject first: the one it is about

@@ -27,6 +27,7 @@ from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
 from .pronouns import antecedent
+from .purpose import with_purpose
 from .sentence import Sentence
 
 __all__ = ["extract_visits", "visitors_of", "places_of"]
@@ -203,7 +204,7 @@ def extract_visits(context: Context) -> list[Event]:
             visitors = visitors_of(sentence, token, context) if places else []
             if not visitors:
                 continue
-            status, date = status_and_date(sentence, token, context.article)
+            status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
             for place in places:
                 event = Event(
                     kind="visit", participants=tuple(visitors), place=place,

@@ -100,3 +100,22 @@ def test_i_in_a_transcript_turn_is_the_speaker(relations):
     text = "Сергей Лавров провёл брифинг. С.Лавров: Вчера я встретился с Энтони Блинкеном."
     pairs = _pairs(relations(text, DAY, kind="met_with"))
     assert pairs == {("Сергей Лавров", "Энтони Блинкен", "occurred", "in_person")}
+
+
+# a purpose clause is an intention; a call is a phone meeting of the caller and the one called
+MORE = [
+    ("Олег Белов вылетел в Ригу, чтобы встретиться с Пьером Дюраном.", None,
+     {("Олег Белов", "Пьер Дюран", "planned", "in_person")}),
+    ("Олег Белов вылетел в Ригу и встретился с Пьером Дюраном.", None,
+     {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
+    ("Вечером Олег Белов позвонил Пьеру Дюрану.", None, {("Олег Белов", "Пьер Дюран", "occurred", "phone")}),
+    ("Вечером Олег Белов позвонил в посольство.", None, set()),
+    # a pronoun from the sentence before, never as a name
+    ("Посол Пьер Дюран прибыл в Минск. Олег Белов встретился с ним в пятницу.", None,
+     {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
+]
+
+
+@pytest.mark.parametrize("text, day, expected", MORE)
+def test_more_meetings(relations, text, day, expected):
+    assert _pairs(relations(text, day, kind="met_with")) == expected
