@@ -15,6 +15,8 @@ Each construction reads one kind of argument of a meeting word over natasha's UD
 - ``object_partners``: the one received: "принял губернатора Игоря Руденю";
 - ``light_verb``: the verb a meeting noun is the object or frame of: "Путин провёл
   переговоры с ...", "в ходе переговоров Путин ...";
+- ``coordinated_meeting``: a second meeting noun shares the first one's doers: "переговоры
+  Керри с Лавровым, а потом беседа с Путиным";
 - ``embedded``: a meeting noun that hangs on another noun is talked about, not reported:
   "прослушивание разговоров", "аналог встречи Фауста с Мефистофелем" names only its own
   genitive and "с" people.
@@ -121,12 +123,22 @@ def _persons(sentence: Sentence, token: DocToken, context: Context) -> list[Enti
     found = persons_under(sentence, token, context)
     if not found:
         return found
-    kin = {
-        entity_of(t, context)
-        for t in sentence.below(token, NAME_RELS | {"conj"})
-        if _relative(sentence, t)
-    }
-    return [p for p in found if p not in kin]
+    below = sentence.below(token, NAME_RELS | {"conj"})
+    kin = {entity_of(t, context) for t in below if _relative(sentence, t)}
+    agreeing = {entity_of(t, context) for t in below if t.rel not in ("flat", "flat:name") and not _disagrees(sentence, t)}
+    astray = {entity_of(t, context) for t in below if _disagrees(sentence, t)} - agreeing
+    return [p for p in found if p not in kin and p not in astray]
+
+
+def _disagrees(sentence: Sentence, name: DocToken) -> bool:
+    """An apposition in another case than its noun is not its name: natasha hangs "Сергеем
+    Лавровым" on "госсекретаря" in "переговоры госсекретаря Джона Керри с министром Сергеем
+    Лавровым"."""
+    head = sentence.head(name)
+    if name.rel != "appos" or head is None:
+        return False
+    case, head_case = name.feats.get("Case"), head.feats.get("Case")
+    return bool(case and head_case and case != head_case)
 
 
 def _relative_head(sentence: Sentence, relative: DocToken, context: Context) -> list[Entity]:
@@ -371,6 +383,21 @@ def light_verb(sentence: Sentence, noun: DocToken) -> DocToken | None:
     return None
 
 
+def coordinated_meeting(sentence: Sentence, noun: DocToken) -> DocToken | None:
+    """The meeting noun a second one is coordinated with, whose doers it shares: "переговоры
+    Керри с Лавровым, а потом беседа с Путиным" (Керри talked with Путин)."""
+    head = sentence.head(noun)
+    if noun.rel == "nsubj" and head is not None and head.rel == "conj":  # a gapped "состоялась"
+        verb = sentence.head(head)
+        subjects_ = [c for c in sentence.children.get(verb.id, ()) if c.rel == "nsubj"] if verb else []
+        head, noun = (subjects_[0], head) if subjects_ else (None, noun)
+    if noun.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN") and lemma(head) in words(
+        "meeting.tsv"
+    ):
+        return head
+    return None
+
+
 def embedded(sentence: Sentence, noun: DocToken) -> bool:
     """Is a meeting noun part of another noun's phrase ("прослушивание разговоров", "аналог
     встречи") rather than the event the clause reports? Frame nouns ("в ходе встречи") and
@@ -451,6 +478,10 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
         + attendees(sentence, trigger, context)
     )
     if embedded(sentence, trigger):
+        return out
+    first = coordinated_meeting(sentence, trigger)
+    if first is not None and not out.doers:  # "переговоры Керри с Лавровым, а потом беседа с Путиным"
+        out.doers = _parties(sentence, first, context, mode).doers
         return out
     verb = light_verb(sentence, trigger)
     if verb is not None:
