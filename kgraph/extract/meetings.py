@@ -32,6 +32,8 @@ __all__ = ["extract_meetings", "participation_trigger"]
 
 # how many sentences after a meeting "В совещании приняли участие ..." may still join it
 JOIN_WINDOW = 3
+# how many words either side of a participation word may hold the words it needs
+NEED_SPAN = 4
 
 
 @dataclass
@@ -92,11 +94,24 @@ def participation_trigger(sentence: Sentence, context: Context) -> DocToken | No
     return None
 
 
+def _neighbourhood(sentence: Sentence, trigger: DocToken) -> list[DocToken]:
+    """The words a participation word needs its partner among: its head, its dependents, and
+    its head's, and the words just around it (natasha often hangs "в переговорах" of "в
+    переговорах приняли участие" far away). Not the
+    whole sentence: "состоит из докладов ..., как сделать презентацию" has no "сделать доклад"."""
+    head = sentence.head(trigger)
+    index = sentence.tokens.index(trigger)
+    near = [*sentence.children.get(trigger.id, ()), *sentence.tokens[max(0, index - NEED_SPAN) : index + NEED_SPAN + 1]]
+    if head is not None:
+        near += [head, *sentence.children.get(head.id, ())]
+    return near
+
+
 def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, trigger: DocToken,
                context: Context) -> bool:
     """A lemma of the group stands in the sentence, or ("@Dat") a person in that case is the
     trigger's dependent or follows it: "рассказал Владимиру Путину"."""
-    if group.intersection(lemmas):
+    if group.intersection(lemma(t) for t in _neighbourhood(sentence, trigger)):
         return True
     cases = {g[1:] for g in group if g.startswith("@")}
     index = sentence.tokens.index(trigger)

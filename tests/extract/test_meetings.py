@@ -119,3 +119,20 @@ MORE = [
 @pytest.mark.parametrize("text, day, expected", MORE)
 def test_more_meetings(relations, text, day, expected):
     assert _pairs(relations(text, day, kind="met_with")) == expected
+
+
+# a participation word needs its meeting word nearby, not anywhere in the sentence
+PARTICIPATION = [
+    ("Программа форума состоит из докладов Олега Белова, Петра Зимина и Ивана Орлова, который расскажет, "
+     "как сделать хорошую презентацию.", set()),
+    ("Олег Белов провёл переговоры с Пьером Дюраном. В переговорах также приняли участие Пётр Зимин и Иван Орлов.",
+     {("Олег Белов", "Пьер Дюран"), ("Олег Белов", "Петр Зимин"), ("Олег Белов", "Иван Орлов"),
+      ("Пьер Дюран", "Петр Зимин"), ("Иван Орлов", "Пьер Дюран"), ("Иван Орлов", "Петр Зимин")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTICIPATION)
+def test_participation_needs_its_meeting_word_nearby(relations, text, expected):
+    assert {tuple(sorted((r["subject"], r["object"]))) for r in relations(text, kind="met_with")} == {
+        tuple(sorted(pair)) for pair in expected
+    }
