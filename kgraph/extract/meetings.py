@@ -24,7 +24,7 @@ from .people import (
     FIRST_PERSON, host_of, is_subject, people_in_clause, person_of_role, subject_people, turn_speaker,
 )
 from .dates import find_dates
-from .parties import embedded, parties
+from .parties import dative_partners, embedded, parties
 from .purpose import with_purpose
 from .sentence import Sentence
 
@@ -254,6 +254,8 @@ def extract_meetings(context: Context) -> list[Event]:
                 continue
             if word in _needs("obj") and not _has_person_object(sentence, token):
                 continue
+            if word in _needs("dat") and not dative_partners(sentence, token, context):
+                continue  # "сообщил Оливеру Кану" is a conversation; "сообщил, что ..." is not
             clause = sentence.clause(token)
             if word not in _needs("joint"):
                 found = parties(sentence, token, context, _mode(sentence, triggers[word]))

@@ -38,7 +38,7 @@ from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .people import NAME_RELS, persons_under, subject_people
-from .pronouns import antecedent, is_personal
+from .pronouns import antecedent, group_antecedent, is_personal
 from .sentence import Sentence
 
 __all__ = [
@@ -163,6 +163,14 @@ def _phrase_top(sentence: Sentence, token: DocToken) -> DocToken:
     return node
 
 
+def _is_group_noun(sentence: Sentence, noun: DocToken, context: Context) -> bool:
+    """A plural animate common noun that names nobody: "девушки", "министры"."""
+    return (
+        noun.pos == "NOUN" and noun.feats.get("Number") == "Plur" and noun.feats.get("Animacy") == "Anim"
+        and not any(entity_of(t, context) for t in sentence.subtree(noun))
+    )
+
+
 def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """Who does what the verb says: every subject's people, with the named people in the
     nominative or after "(вместе) с" anywhere inside the subject phrase (natasha hangs
@@ -175,6 +183,9 @@ def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entit
             continue
         if child.pos == "PRON":
             out += _persons(sentence, child, context) if is_personal(child) else []
+            continue
+        if _is_group_noun(sentence, child, context):  # "девушки встретились": the pair named before
+            out += group_antecedent(context, sentence, child)
             continue
         out += _persons(sentence, child, context)
         for token in sentence.subtree(child):
@@ -349,11 +360,14 @@ def passive_agents(
 def dative_partners(
     sentence: Sentence, verb: DocToken, context: Context
 ) -> list[Entity]:
-    """The one a verb is addressed to, in the bare dative: "позвонил Сергею Сидорову"."""
+    """The one a verb is addressed to, in the bare dative: "позвонил Сергею Сидорову", also
+    where natasha hangs it on the object: "сообщили решение Оливеру Кану"."""
     out: list[Entity] = []
-    for child in sentence.children.get(verb.id, ()):
+    children = list(sentence.children.get(verb.id, ()))
+    children += [c for o in children if o.rel == "obj" for c in sentence.children.get(o.id, ())]
+    for child in children:
         if (
-            child.rel in ("iobj", "obl")
+            child.rel in ("iobj", "obl", "nmod")
             and child.feats.get("Case") == "Dat"
             and not _cases(sentence, child)
         ):

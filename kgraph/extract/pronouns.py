@@ -18,7 +18,7 @@ from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
 
-__all__ = ["PERSONAL", "REACH", "antecedent", "is_personal"]
+__all__ = ["group_antecedent", "PERSONAL", "REACH", "antecedent", "is_personal"]
 
 # the lemma of a singular third-person pronoun -> the gender it asks of its antecedent
 PERSONAL = {"он": "Masc", "она": "Fem"}
@@ -72,3 +72,22 @@ def _in_subject(sentence: Sentence, token: DocToken) -> bool:
         if node.rel not in ("flat", "flat:name", "appos"):
             return False
     return False
+
+
+def group_antecedent(context: Context, sentence: Sentence, noun: DocToken) -> list[Entity]:
+    """The named people a plural subject noun stands for ("Анна Лис и Мария Гай ... В Риге девушки
+    встретились с ..."): the two or more people coordinated as the subject of the closest of the
+    ``REACH`` sentences before it that has such a subject."""
+    first = max(0, sentence.index - REACH)
+    for earlier in reversed(context.sentences[first : sentence.index]):
+        for token in earlier.tokens:
+            if token.rel not in ("nsubj", "nsubj:pass"):
+                continue
+            people: list[Entity] = []
+            for node in earlier.below(token, {"conj", "appos", "flat", "flat:name"}):
+                entity = entity_of(node, context)
+                if entity is not None and entity.type == "PER" and entity not in people:
+                    people.append(entity)
+            if len(people) >= 2:
+                return people
+    return []

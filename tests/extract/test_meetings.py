@@ -110,6 +110,15 @@ MORE = [
      {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
     ("Вечером Олег Белов позвонил Пьеру Дюрану.", None, {("Олег Белов", "Пьер Дюран", "occurred", "phone")}),
     ("Вечером Олег Белов позвонил в посольство.", None, set()),
+    # telling a named person is a conversation; telling the press, or telling that, is none
+    ("Тренеры Олег Белов и Пётр Зимин сообщили это решение Ивану Орлову.", None,
+     {("Олег Белов", "Петр Зимин", "occurred", "unknown"), ("Иван Орлов", "Олег Белов", "occurred", "unknown"),
+      ("Иван Орлов", "Петр Зимин", "occurred", "unknown")}),
+    ("Олег Белов сообщил журналистам, что Пётр Зимин уйдёт в отставку.", None, set()),
+    # a plural noun subject stands for the pair named as the subject just before
+    ("Анна Лис и Мария Гай прилетели в Ригу. Там девушки встретились с Иваном Орловым.", None,
+     {("Анна Лис", "Мария Гай", "occurred", "in_person"), ("Анна Лис", "Иван Орлов", "occurred", "in_person"),
+      ("Иван Орлов", "Мария Гай", "occurred", "in_person")}),
     # a pronoun from the sentence before, never as a name
     ("Посол Пьер Дюран прибыл в Минск. Олег Белов встретился с ним в пятницу.", None,
      {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
