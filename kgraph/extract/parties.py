@@ -164,9 +164,12 @@ def _phrase_top(sentence: Sentence, token: DocToken) -> DocToken:
 
 
 def _is_group_noun(sentence: Sentence, noun: DocToken, context: Context) -> bool:
-    """A plural animate common noun that names nobody: "девушки", "министры"."""
+    """A plural animate common noun that names nobody: "девушки", "министры". Not the heads of
+    the sides of a meeting ("лидеры", ``lexicon/group_heads.tsv``): they stand for the
+    article's last meeting (:mod:`.meetings`)."""
     return (
-        noun.pos == "NOUN" and noun.feats.get("Number") == "Plur" and noun.feats.get("Animacy") == "Anim"
+        noun.pos == "NOUN"
+        and lemma(noun) not in words("group_heads.tsv") and noun.feats.get("Number") == "Plur" and noun.feats.get("Animacy") == "Anim"
         and not any(entity_of(t, context) for t in sentence.subtree(noun))
     )
 

@@ -18,7 +18,7 @@ from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
 
-__all__ = ["group_antecedent", "PERSONAL", "REACH", "antecedent", "is_personal"]
+__all__ = ["PERSONAL", "REACH", "antecedent", "group_antecedent", "is_personal"]
 
 # the lemma of a singular third-person pronoun -> the gender it asks of its antecedent
 PERSONAL = {"он": "Masc", "она": "Fem"}
