@@ -20,11 +20,17 @@ from ..lexicons import mapping, may_be, table, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
-from .people import (
-    FIRST_PERSON, host_of, is_subject, people_in_clause, person_of_role, subject_people, turn_speaker,
-)
 from .dates import find_dates
 from .parties import dative_partners, embedded, parties
+from .people import (
+    FIRST_PERSON,
+    host_of,
+    is_subject,
+    people_in_clause,
+    person_of_role,
+    subject_people,
+    turn_speaker,
+)
 from .purpose import with_purpose
 from .sentence import Sentence
 

@@ -50,6 +50,7 @@ __all__ = [
     "embedded",
     "genitive_people",
     "light_verb",
+    "nominative_before",
     "object_partners",
     "parties",
     "passive_agents",
@@ -203,10 +204,10 @@ def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entit
             top = _phrase_top(sentence, token)
             if top.feats.get("Case") == "Nom" or _cases(sentence, top) & WITH:
                 out.append(entity)
-    return _unique(out) or subject_people(sentence, verb, context) or _nominative_before(sentence, verb, context)
+    return _unique(out) or subject_people(sentence, verb, context) or nominative_before(sentence, verb, context)
 
 
-def _nominative_before(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+def nominative_before(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """Named people in the nominative, outside prepositional phrases, between the previous verb
     and this one: a subject natasha hung elsewhere ("посол Италии Виторио Сандали встретился")."""
     out: list[Entity] = []

@@ -25,12 +25,13 @@ from ..lexicons import mapping, may_be, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
+from .parties import nominative_before, object_partners, subjects
 from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
 from .pronouns import antecedent
 from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_visits", "visitors_of", "places_of"]
+__all__ = ["extract_visits", "places_of", "visitors_of"]
 
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
@@ -151,6 +152,11 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
     return "onto" in kinds and (anchored or token.feats.get("Case") == "Acc")
 
 
+def _receives(trigger: DocToken) -> bool:
+    """A host's verb whose object is the visitor (``visit.tsv``'s "guest"): "принял гостя в Москве"."""
+    return mapping("visit.tsv").get(lemma(trigger)) == "guest"
+
+
 def _object_is_place(trigger: DocToken) -> bool:
     return mapping("visit.tsv").get(lemma(trigger)) == "obj"
 
@@ -196,12 +202,17 @@ def extract_visits(context: Context) -> list[Event]:
         for token in sentence.tokens:
             if not may_be(token.text, "visit.tsv") or lemma(token) not in triggers:
                 continue
-            places = places_of(sentence, token, context)
-            if places:
-                recent = (sentence.index, places)
-            elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
-                places = recent[1]
-            visitors = visitors_of(sentence, token, context) if places else []
+            if _receives(token):  # "принял в Москве президента Вьетнама": the guest came to Москва
+                places = places_of(sentence, token, context) if token.pos == "VERB" else []
+                hosts = subjects(sentence, token, context) + nominative_before(sentence, token, context) if places else []
+                visitors = [p for p in object_partners(sentence, token, context) if p not in hosts] if places else []
+            else:
+                places = places_of(sentence, token, context)
+                if places:
+                    recent = (sentence.index, places)
+                elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
+                    places = recent[1]
+                visitors = visitors_of(sentence, token, context) if places else []
             if not visitors:
                 continue
             status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)

@@ -110,3 +110,16 @@ MORE = [
 @pytest.mark.parametrize("text, expected", MORE)
 def test_more_visits(relations, text, expected):
     assert _visits(relations(text, kind="visited")) == expected
+
+
+# a host receiving a guest in a city: the guest visited it; receiving a document is no visit
+RECEPTIONS = [
+    ("Олег Белов принял в Минске президента Латвии Яниса Озолса.", {("Янис Озолс", "Минск", "occurred")}),
+    ("Олег Белов принял в Минске новый закон.", set()),
+    ("Олег Белов принял Яниса Озолса.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", RECEPTIONS)
+def test_receptions(relations, text, expected):
+    assert _visits(relations(text, kind="visited")) == expected
