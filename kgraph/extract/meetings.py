@@ -16,22 +16,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import mapping, may_be, table
+from ..lexicons import mapping, may_be, table, words
 from ..model import Entity, Event, fold, specific_mode
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
-from .people import (
-    FIRST_PERSON, host_of, is_subject, people_in_clause, person_of_role, subject_people, turn_speaker,
-)
 from .dates import find_dates
+from .parties import dative_partners, embedded, parties
+from .people import (
+    FIRST_PERSON,
+    host_of,
+    is_subject,
+    people_in_clause,
+    person_of_role,
+    subject_people,
+    turn_speaker,
+)
+from .purpose import with_purpose
 from .sentence import Sentence
 
 __all__ = ["extract_meetings", "participation_trigger"]
 
-# "лидеры двух стран встречались": the two sides of the article's last meeting
-GROUP_HEADS = {"глава", "лидер", "руководитель"}
 # how many sentences after a meeting "В совещании приняли участие ..." may still join it
 JOIN_WINDOW = 3
+# how many words either side of a participation word may hold the words it needs
+NEED_SPAN = 4
 
 
 @dataclass
@@ -92,11 +100,24 @@ def participation_trigger(sentence: Sentence, context: Context) -> DocToken | No
     return None
 
 
+def _neighbourhood(sentence: Sentence, trigger: DocToken) -> list[DocToken]:
+    """The words a participation word needs its partner among: its head, its dependents, and
+    its head's, and the words just around it (natasha often hangs "в переговорах" of "в
+    переговорах приняли участие" far away). Not the
+    whole sentence: "состоит из докладов ..., как сделать презентацию" has no "сделать доклад"."""
+    head = sentence.head(trigger)
+    index = sentence.tokens.index(trigger)
+    near = [*sentence.children.get(trigger.id, ()), *sentence.tokens[max(0, index - NEED_SPAN) : index + NEED_SPAN + 1]]
+    if head is not None:
+        near += [head, *sentence.children.get(head.id, ())]
+    return near
+
+
 def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, trigger: DocToken,
                context: Context) -> bool:
     """A lemma of the group stands in the sentence, or ("@Dat") a person in that case is the
     trigger's dependent or follows it: "рассказал Владимиру Путину"."""
-    if group.intersection(lemmas):
+    if group.intersection(lemma(t) for t in _neighbourhood(sentence, trigger)):
         return True
     cases = {g[1:] for g in group if g.startswith("@")}
     index = sentence.tokens.index(trigger)
@@ -154,7 +175,7 @@ def _meets_a_group(sentence: Sentence, trigger: DocToken, context: Context) -> b
 
 def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
     for token in sentence.tokens:
-        if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in GROUP_HEADS:
+        if token.rel == "nsubj" and token.head_id == clause.id and lemma(token) in words("group_heads.tsv"):
             return token.feats.get("Number") == "Plur"
     return False
 
@@ -226,6 +247,7 @@ def extract_meetings(context: Context) -> list[Event]:
             _join(gatherings, sentence, joining, context)
             continue
         best: dict[str, tuple[list[Entity], DocToken]] = {}  # clause -> the trigger naming most people
+        syntactic: dict[str, list[tuple[list[Entity], DocToken]]] = {}  # clause -> meetings its arguments name
         for token in sentence.tokens:
             if not may_be(token.text, "meeting.tsv"):
                 continue
@@ -234,13 +256,29 @@ def extract_meetings(context: Context) -> list[Event]:
                 continue
             if word in _needs("obj") and not _has_person_object(sentence, token):
                 continue
+            if word in _needs("dat") and not dative_partners(sentence, token, context):
+                continue  # "сообщил Оливеру Кану" is a conversation; "сообщил, что ..." is not
             clause = sentence.clause(token)
+            if word not in _needs("joint"):
+                found = parties(sentence, token, context, _mode(sentence, triggers[word]))
+                host = host_of(context)
+                if found.partners and not found.doers and host is not None and host not in found.partners:
+                    found.doers = [host]  # "Встреча с A и B" on the publisher of a head of state
+                if len(found.people()) >= 2:
+                    for group in found.meetings():
+                        if all(set(group) != set(people) for people, _ in syntactic.get(clause.id, [])):
+                            syntactic.setdefault(clause.id, []).append((group, token))
+                    continue
+                if token.pos == "NOUN" and embedded(sentence, token):
+                    continue
             if word in _needs("joint"):
                 people = subject_people(sentence, token, context) if token.pos == "VERB" else []
                 if len(people) >= 2 and len(people) > len(best.get(clause.id, ((), None))[0]):
                     best[clause.id] = (people, token)
                 continue
-            people = people_in_clause(sentence, clause, context)
+            # the arguments name one person: natasha may have hung the others elsewhere in the
+            # clause, or the other side is the host or the speaker; naming nobody, it reports none
+            people = people_in_clause(sentence, clause, context) if found.people() else []
             people = _with_speaker(people, sentence, clause, context)
             if _meets_a_group(sentence, token, context):  # only the side that met the group
                 people = [p for p in people if is_subject(sentence, p, clause, context)]
@@ -251,8 +289,10 @@ def extract_meetings(context: Context) -> list[Event]:
             people = _with_host(people, sentence, token, clause, context)
             if people and len(people) > len(best.get(clause.id, ((), None))[0]):
                 best[clause.id] = (people, token)
-        for people, token in best.values():
-            status, date = status_and_date(sentence, token, context.article)
+        reports = [report for reports in syntactic.values() for report in reports]
+        reports += [report for clause_id, report in best.items() if clause_id not in syntactic]
+        for people, token in reports:
+            status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
             gatherings.append(_Gathering(
                 people=people, sentence=sentence.index, evidence=sentence.text, status=status,
                 mode=_mode(sentence, triggers[lemma(token)]), date=date,

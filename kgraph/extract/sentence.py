@@ -1,5 +1,6 @@
 """One sentence's dependency tree, with the walks extractors need.
 
+>>> from kgraph.nlp import analyze
 >>> s = Sentence(analyze("Путин провел переговоры с Моди.").sents[0], 0)
 >>> [t.text for t in s.ancestors(s.tokens[4])]
 ['переговоры', 'провел']
@@ -7,9 +8,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ..nlp import DocToken, lemma
+from .tree import descend
 
 __all__ = ["Sentence"]
 
@@ -51,16 +53,11 @@ class Sentence:
 
     def subtree(self, token: DocToken) -> list[DocToken]:
         """The token and everything below it, in text order."""
-        out, stack = [], [token]
-        seen = set()
-        while stack:
-            node = stack.pop()
-            if node.id in seen:
-                continue
-            seen.add(node.id)
-            out.append(node)
-            stack.extend(self.children.get(node.id, ()))
-        return sorted(out, key=lambda t: t.start)
+        return sorted(descend(token, self.children), key=lambda t: t.start)
+
+    def below(self, token: DocToken, rels: Collection[str]) -> list[DocToken]:
+        """The token and what hangs below it through ``rels`` arcs only, in the walk's order."""
+        return list(descend(token, self.children, lambda child: child.rel in rels))
 
     def lemmas(self) -> list[str]:
         return [lemma(token) for token in self.tokens]

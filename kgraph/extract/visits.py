@@ -25,13 +25,14 @@ from ..lexicons import mapping, may_be, words
 from ..model import Entity, EntityType, Event, entity_key, fold
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
+from .parties import nominative_before, object_partners, subjects
 from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
+from .pronouns import antecedent
+from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_visits", "visitors_of", "places_of"]
+__all__ = ["extract_visits", "places_of", "visitors_of"]
 
-DESTINATION = {"в", "во"}
-ONTO = {"на"}  # "на Курилы"; "на Камчатке" only where it hangs on the trigger
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
 # how many sentences after a visit "приехали Медведев и Лужков" still goes to its place
@@ -66,15 +67,51 @@ def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
 def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[Entity]:
     """Who travelled, for one trigger word (see the module's examples)."""
     if trigger.pos == "VERB":
-        return subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
+        return (
+            subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
+            or _pronoun_subject(sentence, trigger, context)
+        )
     for child in sentence.children.get(trigger.id, ()):
-        if child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.feats.get("Animacy") == "Anim":
-            return persons_under(sentence, child, context)  # "визит председателя КНР в США"
+        if _is_genitive_person(sentence, child, context):
+            return persons_under(sentence, child, context) or _named_in_title(sentence, child, context)
         if child.rel == "det" and lemma(child) in FIRST_PERSON:  # "в ходе моего визита" in a turn
             speaker = turn_speaker(context, child.start)
             return [speaker] if speaker else []
     verb = _governing_verb(sentence, trigger)
     return subject_people(sentence, verb, context) if verb is not None else []
+
+
+def _pronoun_subject(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """"В России он впервые побывал": the person the subject pronoun stands for."""
+    for child in sentence.children.get(verb.id, ()):
+        if child.rel == "nsubj":
+            person = antecedent(context, sentence, child)
+            return [person] if person is not None else []
+    return []
+
+
+def _is_genitive_person(sentence: Sentence, child: DocToken, context: Context) -> bool:
+    """A trip noun's genitive that names who travelled: "визит председателя КНР", "визит
+    Нетаньяху" (an indeclinable name the tagger gives no animacy)."""
+    if child.rel != "nmod" or child.feats.get("Case") != "Gen":
+        return False
+    if any(c.rel == "case" for c in sentence.children.get(child.id, ())):
+        return False
+    entity = entity_of(child, context)
+    return child.feats.get("Animacy") == "Anim" or entity is not None and entity.type == "PER"
+
+
+def _named_in_title(sentence: Sentence, title: DocToken, context: Context) -> list[Entity]:
+    """The name of a title chain natasha hung on an inner word: "поездки помощника госсекретаря
+    США Виктории Нуланд" (the name on "госсекретаря"); a genitive person inside the title
+    ("помощника Петрова") is someone else."""
+    for token in sentence.subtree(title):
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == "PER" and token.rel in ("appos",) and token.feats.get(
+            "Case"
+        ) == title.feats.get("Case"):
+            return [entity]
+    return []
 
 
 def _passengers(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
@@ -109,9 +146,15 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
         token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
     ):
         return True
-    if preps & DESTINATION:
+    kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
+    if "into" in kinds:
         return True
-    return bool(preps & ONTO) and (anchored or token.feats.get("Case") == "Acc")
+    return "onto" in kinds and (anchored or token.feats.get("Case") == "Acc")
+
+
+def _receives(trigger: DocToken) -> bool:
+    """A host's verb whose object is the visitor (``visit.tsv``'s "guest"): "принял гостя в Москве"."""
+    return mapping("visit.tsv").get(lemma(trigger)) == "guest"
 
 
 def _object_is_place(trigger: DocToken) -> bool:
@@ -159,15 +202,20 @@ def extract_visits(context: Context) -> list[Event]:
         for token in sentence.tokens:
             if not may_be(token.text, "visit.tsv") or lemma(token) not in triggers:
                 continue
-            places = places_of(sentence, token, context)
-            if places:
-                recent = (sentence.index, places)
-            elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
-                places = recent[1]
-            visitors = visitors_of(sentence, token, context) if places else []
+            if _receives(token):  # "принял в Москве президента Вьетнама": the guest came to Москва
+                places = places_of(sentence, token, context) if token.pos == "VERB" else []
+                hosts = subjects(sentence, token, context) + nominative_before(sentence, token, context) if places else []
+                visitors = [p for p in object_partners(sentence, token, context) if p not in hosts] if places else []
+            else:
+                places = places_of(sentence, token, context)
+                if places:
+                    recent = (sentence.index, places)
+                elif token.pos == "VERB" and sentence.index - recent[0] <= INHERIT_WINDOW:
+                    places = recent[1]
+                visitors = visitors_of(sentence, token, context) if places else []
             if not visitors:
                 continue
-            status, date = status_and_date(sentence, token, context.article)
+            status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
             for place in places:
                 event = Event(
                     kind="visit", participants=tuple(visitors), place=place,

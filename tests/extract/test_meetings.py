@@ -100,3 +100,48 @@ def test_i_in_a_transcript_turn_is_the_speaker(relations):
     text = "Сергей Лавров провёл брифинг. С.Лавров: Вчера я встретился с Энтони Блинкеном."
     pairs = _pairs(relations(text, DAY, kind="met_with"))
     assert pairs == {("Сергей Лавров", "Энтони Блинкен", "occurred", "in_person")}
+
+
+# a purpose clause is an intention; a call is a phone meeting of the caller and the one called
+MORE = [
+    ("Олег Белов вылетел в Ригу, чтобы встретиться с Пьером Дюраном.", None,
+     {("Олег Белов", "Пьер Дюран", "planned", "in_person")}),
+    ("Олег Белов вылетел в Ригу и встретился с Пьером Дюраном.", None,
+     {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
+    ("Вечером Олег Белов позвонил Пьеру Дюрану.", None, {("Олег Белов", "Пьер Дюран", "occurred", "phone")}),
+    ("Вечером Олег Белов позвонил в посольство.", None, set()),
+    # telling a named person is a conversation; telling the press, or telling that, is none
+    ("Тренеры Олег Белов и Пётр Зимин сообщили это решение Ивану Орлову.", None,
+     {("Олег Белов", "Петр Зимин", "occurred", "unknown"), ("Иван Орлов", "Олег Белов", "occurred", "unknown"),
+      ("Иван Орлов", "Петр Зимин", "occurred", "unknown")}),
+    ("Олег Белов сообщил журналистам, что Пётр Зимин уйдёт в отставку.", None, set()),
+    # a plural noun subject stands for the pair named as the subject just before
+    ("Анна Лис и Мария Гай прилетели в Ригу. Там девушки встретились с Иваном Орловым.", None,
+     {("Анна Лис", "Мария Гай", "occurred", "in_person"), ("Анна Лис", "Иван Орлов", "occurred", "in_person"),
+      ("Иван Орлов", "Мария Гай", "occurred", "in_person")}),
+    # a pronoun from the sentence before, never as a name
+    ("Посол Пьер Дюран прибыл в Минск. Олег Белов встретился с ним в пятницу.", None,
+     {("Олег Белов", "Пьер Дюран", "occurred", "in_person")}),
+]
+
+
+@pytest.mark.parametrize("text, day, expected", MORE)
+def test_more_meetings(relations, text, day, expected):
+    assert _pairs(relations(text, day, kind="met_with")) == expected
+
+
+# a participation word needs its meeting word nearby, not anywhere in the sentence
+PARTICIPATION = [
+    ("Программа форума состоит из докладов Олега Белова, Петра Зимина и Ивана Орлова, который расскажет, "
+     "как сделать хорошую презентацию.", set()),
+    ("Олег Белов провёл переговоры с Пьером Дюраном. В переговорах также приняли участие Пётр Зимин и Иван Орлов.",
+     {("Олег Белов", "Пьер Дюран"), ("Олег Белов", "Петр Зимин"), ("Олег Белов", "Иван Орлов"),
+      ("Пьер Дюран", "Петр Зимин"), ("Иван Орлов", "Пьер Дюран"), ("Иван Орлов", "Петр Зимин")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTICIPATION)
+def test_participation_needs_its_meeting_word_nearby(relations, text, expected):
+    assert {tuple(sorted((r["subject"], r["object"]))) for r in relations(text, kind="met_with")} == {
+        tuple(sorted(pair)) for pair in expected
+    }

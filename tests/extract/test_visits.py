@@ -89,3 +89,37 @@ def test_a_role_stands_for_the_person_the_article_introduced_with_it(relations):
     text = ("Министр обороны России Анатолий Сердюков провёл совещание. "
             "Япония выразила протест против визита российского министра обороны, посетившего Сахалин.")
     assert ("Анатолий Сердюков", "Сахалин", "occurred") in _visits(relations(text, None, kind="visited"))
+
+
+# trip words, place nouns and visitors this table adds (kgraph.extract.visits, lexicon/visit.tsv, sites.tsv)
+MORE = [
+    ("Олег Белов с супругой вылетели из Минска в Тбилиси.", {("Олег Белов", "Тбилиси", "occurred")}),
+    ("Министр Олег Белов приехал в район Твери.", {("Олег Белов", "Тверь", "occurred")}),
+    # an indeclinable name in the genitive; the name of a title chain
+    ("Визит Тенгиза Мачаидзе в Берлин продлится два дня.", {("Тенгиз Мачаидзе", "Берлин", "planned")}),
+    ("Итоги поездки помощника министра Франции Пьера Дюрана в Ригу обсудили в парламенте.",
+     {("Пьер Дюран", "Рига", "occurred")}),
+    # a pronoun stands for the person named before it: the earlier sentence's subject
+    ("Писатель Пётр Зимин родился в Праге. В Литве он впервые побывал в 1995 году.",
+     {("Петр Зимин", "Литва", "occurred")}),
+    # not visits: where a person flew from; a person named in the genitive inside a title
+    ("Олег Белов вылетел из Тбилиси.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE)
+def test_more_visits(relations, text, expected):
+    assert _visits(relations(text, kind="visited")) == expected
+
+
+# a host receiving a guest in a city: the guest visited it; receiving a document is no visit
+RECEPTIONS = [
+    ("Олег Белов принял в Минске президента Латвии Яниса Озолса.", {("Янис Озолс", "Минск", "occurred")}),
+    ("Олег Белов принял в Минске новый закон.", set()),
+    ("Олег Белов принял Яниса Озолса.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", RECEPTIONS)
+def test_receptions(relations, text, expected):
+    assert _visits(relations(text, kind="visited")) == expected
