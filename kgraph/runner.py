@@ -1,7 +1,7 @@
 """Map ``process`` over a stream of articles: in order, in bounded memory, on N cores.
 
 >>> from kgraph import Result, read_articles
->>> for item in run(read_articles(["data"]), workers=2):
+>>> for item in run(read_articles(["data"]), workers=2):  # doctest: +SKIP
 ...     print(item.article.id if isinstance(item, Result) else f"skipped {item.origin}")
 
 - ``workers=1`` runs in this process; ``workers=N`` runs a pool of N worker
@@ -112,6 +112,14 @@ def _apply_chunk(function: Callable, chunk: list[Article]) -> list:
     return [_apply(function, article) for article in chunk]
 
 
+def _process(article: Article):
+    """:func:`kgraph.pipeline.process`, imported on first use: a pool's main process then never
+    imports natasha, and starts its workers without waiting for that import."""
+    from .pipeline import process
+
+    return process(article)
+
+
 def warm_up(function: Callable) -> None:
     """Call ``function`` once on a short article, so that what it loads on first use
     (natasha's models, the reference KB, word lists) is loaded before the real work."""
@@ -170,7 +178,9 @@ def cost(article: Article) -> int:
 
 
 def _notify(message: str) -> None:
-    print(f"kgraph: {message}", file=sys.stderr, flush=True)
+    """A line on stderr; on a terminal it first clears a progress line being drawn there."""
+    clear = "\r\x1b[K" if sys.stderr.isatty() else ""
+    print(f"{clear}kgraph: {message}", file=sys.stderr, flush=True)
 
 
 class _Task:
@@ -337,7 +347,7 @@ def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | N
     holds the output back for long (default: a line on stderr).
     """
     if function is None:
-        from .pipeline import process as function
+        function = _process
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers}")
     articles = iter(articles)
