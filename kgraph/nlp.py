@@ -25,6 +25,8 @@ from natasha import (
 )
 from natasha.doc import DocSpan, DocToken
 
+from .tagging import parse_syntax, tag_morph
+
 __all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "Doc", "DocSpan", "DocToken"]
 
 
@@ -44,8 +46,8 @@ class Pipeline:
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
         doc.segment(self.segmenter)
-        doc.tag_morph(self.morph)
-        doc.parse_syntax(self.syntax)
+        tag_morph(doc, self.morph)  # natasha's own, in batches of like length (.tagging)
+        parse_syntax(doc, self.syntax)
         doc.tag_ner(self.ner)
         return doc
 
