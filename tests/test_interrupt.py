@@ -61,7 +61,14 @@ def start(command: str, source: Path, output: Path, log: Path, *options: str) ->
             [sys.executable, "-m", "kgraph", command, str(source), "-o", str(output), *options],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+            preexec_fn=_default_sigint,
         )
+
+
+def _default_sigint() -> None:
+    """Ctrl-C's default in the build, even when these tests run in a background job (whose
+    shell made SIGINT ignored, which the build would inherit and keep)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def interrupt_mid_run(process: subprocess.Popen, log: Path, sig: signal.Signals) -> int:
