@@ -3,7 +3,7 @@
     python3 bench/scale.py                          # 10,000 articles, 2 workers, into oxigraph:TMP
     python3 bench/scale.py -n 2000 -o graph.nq      # any build target; --command extract for JSON lines
 
-The articles are the texts of ../shared/data/dev.jsonl (or data/) repeated with
+The articles are the texts of DATA (default: the project's data/) repeated with
 distinct ids. Every ``--every`` articles it prints the resident size (now and peak,
 from /proc, so Linux only) of the main process and of each worker. A streaming
 target keeps the main process flat; the workers are flat whatever the target.

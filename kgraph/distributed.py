@@ -29,7 +29,8 @@ from .runner import map_ordered
 
 __all__ = ["run_on", "CHUNK"]
 
-CHUNK = 16  # articles per Dask task: a task costs ~1 ms of scheduling, an article ~50 ms of work
+CHUNK = 16  # articles per Dask task at most: a task costs ~1 ms of scheduling, an article ~50 ms of work
+CHUNK_CHARS = 500  # characters per article of a full task: 16 short ones, or a few long ones
 
 
 def run_on(client, articles: Iterable[Article], function: Callable | None = None,
@@ -37,12 +38,14 @@ def run_on(client, articles: Iterable[Article], function: Callable | None = None
     """``function(article)`` (default: :func:`kgraph.pipeline.process`) for each article on a
     Dask ``client``'s workers, in input order: a Result, or a Skipped for an article that failed.
 
-    ``window`` chunks are in flight at most (default: 4 per worker thread).
+    Tasks of up to ``chunk`` articles, long articles sent first (:func:`kgraph.runner.map_ordered`);
+    ``window`` articles are read ahead of the output at most (default: 4 chunks per worker thread).
     """
     if function is None:
         from .pipeline import process as function
+    threads = sum(client.nthreads().values()) or 1
     if window is None:
-        threads = sum(client.nthreads().values()) or 1
-        window = 4 * threads
+        window = 4 * chunk * threads
     executor = client.get_executor(pure=False)  # the same article twice is two tasks, not one cached
-    return map_ordered(executor, articles, function, chunk, window)
+    return map_ordered(executor, articles, function, chunk, window, workers=threads,
+                       chunk_chars=chunk * CHUNK_CHARS)

@@ -34,6 +34,7 @@ from natasha import (
 from natasha.doc import DocSent, DocSpan, DocToken
 
 from .model import EntityType, fold
+from .tagging import parse_syntax, tag_morph
 
 __all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "split_long", "ner_chunks",
            "MAX_SENTENCE_TOKENS", "NER_CHUNK_CHARS", "Doc", "DocSpan", "DocToken"]
@@ -108,8 +109,8 @@ class Pipeline:
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.sents = split_long(text, doc.sents)
-        doc.tag_morph(self.morph)
-        doc.parse_syntax(self.syntax)
+        tag_morph(doc, self.morph)  # natasha's own, in batches of like length (.tagging)
+        parse_syntax(doc, self.syntax)
         if len(text) <= NER_CHUNK_CHARS:
             doc.tag_ner(self.ner)
         else:

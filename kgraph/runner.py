@@ -1,7 +1,7 @@
 """Map ``process`` over a stream of articles: in order, in bounded memory, on N cores.
 
 >>> from kgraph import Result, read_articles
->>> for item in run(read_articles(["data"]), workers=2):
+>>> for item in run(read_articles(["data"]), workers=2):  # doctest: +SKIP
 ...     print(item.article.id if isinstance(item, Result) else f"skipped {item.origin}")
 
 - ``workers=1`` runs in this process; ``workers=N`` runs a pool of N worker
@@ -9,24 +9,43 @@
   thread each.
 - Results come out in input order whatever the number of workers, so a build
   writes the same output with 1 or 8 workers.
-- At most ``window`` chunks of articles are in flight: the input is read as the
-  workers go, never all at once, so memory stays flat however long the input.
+- At most ``window`` articles are read ahead of the output: the input is read
+  as the workers go, never all at once, so memory stays flat however long the
+  input. Within that window long articles are sent to the workers first
+  (:func:`map_ordered`), so that a long article does not leave a core idle
+  while the output waits for it.
+- An article that holds the output back for long (30 s) is reported on stderr;
+  the other workers go on with the articles after it meanwhile.
 - An article whose processing raises comes out as a :class:`Skipped` with its
   origin and the error, in its place; the run goes on.
 - A small input (fewer than ``min_parallel`` articles) runs in this process:
   starting workers and loading natasha in each costs more than it saves.
 
 Workers start with the BLAS thread variables set to 1, so numpy reads them when
-it loads there. A Result crosses back to the main process pickled: ~10 KB and
-~0.3 ms for a 350-token article, against ~50 ms of work.
+it loads there. They ignore Ctrl-C (the main process stops them, as it does when
+the caller stops early or SIGTERM unwinds it) and end on their own within half a
+second when the main process is gone (``kill -9``), rather than live on as
+orphans. A Result crosses back to the main process pickled: ~8 KB and ~0.3 ms,
+against ~60 ms of work for an article of the development set.
 """
 from __future__ import annotations
 
+import heapq
 import os
+import signal
+import sys
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    wait,
+)
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, islice
@@ -35,15 +54,29 @@ from multiprocessing import get_context
 from .articles import Skipped
 from .model import Article
 
-__all__ = ["THREAD_VARIABLES", "WorkerDied", "run", "map_ordered", "warm_up", "default_workers", "failure_reason"]
+__all__ = [
+    "THREAD_VARIABLES",
+    "WorkerDied",
+    "cost",
+    "default_workers",
+    "failure_reason",
+    "map_ordered",
+    "run",
+    "warm_up",
+    "watch_parent",
+]
 
 # One BLAS / OpenMP thread per worker: natasha gains ~10 % from a second thread,
 # and N workers on N cores with two threads each would fight over the cores.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
-CHUNK = 4  # articles per task: enough to make the round trip cheap, few enough to keep order latency low
-WINDOW_PER_WORKER = 4  # chunks in flight per worker
+CHUNK = 4  # articles per task at most: enough to make the round trip cheap for short ones
+CHUNK_CHARS = 2_000  # characters per task, about: a longer article goes alone (~60 ms of work)
+ARTICLE_COST = 200  # an article's fixed cost, in characters of text
+WINDOW_PER_WORKER = 64  # articles read ahead of the output per worker: room to send long ones early
+SLOW = 30.0  # seconds the output waits on one task before it says so
+PARENT_CHECK = 0.5  # seconds between a worker's checks that its parent is still there
 MIN_PARALLEL = 16  # fewer articles than this run in process: ~2 s of worker start-up would not pay
 WARM_UP = Article(id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.",
                   origin="warm-up")
@@ -79,18 +112,43 @@ def _apply_chunk(function: Callable, chunk: list[Article]) -> list:
     return [_apply(function, article) for article in chunk]
 
 
+def _process(article: Article):
+    """:func:`kgraph.pipeline.process`, imported on first use: a pool's main process then never
+    imports natasha, and starts its workers without waiting for that import."""
+    from .pipeline import process
+
+    return process(article)
+
+
 def warm_up(function: Callable) -> None:
     """Call ``function`` once on a short article, so that what it loads on first use
     (natasha's models, the reference KB, word lists) is loaded before the real work."""
     _apply(function, WARM_UP)
 
 
-def _start_worker(function: Callable) -> None:
-    """A worker's initializer: ignore Ctrl-C (the parent stops the pool), then warm up."""
-    import signal
-
+def _start_worker(function: Callable, parent: int) -> None:
+    """A worker's initializer: ignore Ctrl-C (the parent stops the pool), end with the parent
+    (:func:`watch_parent`), then warm up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent(parent)
     warm_up(function)
+
+
+def watch_parent(parent: int, every: float = PARENT_CHECK) -> threading.Thread:
+    """End this process as soon as ``parent`` is no longer its parent (killed with ``kill -9``,
+    or gone without stopping its workers): a daemon thread checks every ``every`` seconds.
+
+    A worker whose parent is gone is reparented (to PID 1 or a subreaper) and would
+    otherwise live on, holding its memory, until its queue breaks.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="kgraph-watch-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextmanager
@@ -108,37 +166,150 @@ def _single_threaded_children():
                 os.environ[name] = value
 
 
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    while chunk := list(islice(items, size)):
-        yield chunk
-
-
 def _in_process(articles: Iterable[Article], function: Callable) -> Iterator:
     for article in articles:
         yield _apply(function, article)
 
 
+def cost(article: Article) -> int:
+    """What an article is expected to cost, in characters: natasha's time grows with the text,
+    plus a fixed part per article (reading, entities, the round trip to a worker)."""
+    return len(article.text) + ARTICLE_COST
+
+
+def _notify(message: str) -> None:
+    """A line on stderr; on a terminal it first clears a progress line being drawn there."""
+    clear = "\r\x1b[K" if sys.stderr.isatty() else ""
+    print(f"{clear}kgraph: {message}", file=sys.stderr, flush=True)
+
+
+class _Task:
+    """Consecutive articles processed together in one worker call."""
+
+    __slots__ = ("articles", "cost", "noticed", "number", "submitted")
+
+    def __init__(self, number: int, articles: list[Article]) -> None:
+        self.number = number
+        self.articles = articles
+        self.cost = sum(cost(a) for a in articles)
+        self.submitted = 0.0
+        self.noticed = False
+
+    def __lt__(self, other: _Task) -> bool:  # the heap of tasks to send: the costliest first, then the oldest
+        return (-self.cost, self.number) < (-other.cost, other.number)
+
+    def name(self) -> str:
+        first = self.articles[0]
+        more = f" (and {len(self.articles) - 1} more in its batch)" if len(self.articles) > 1 else ""
+        return f"{first.origin or first.id}{more}"
+
+
 def map_ordered(executor: Executor, articles: Iterable[Article], function: Callable,
-                chunk: int = CHUNK, window: int = 8) -> Iterator:
+                chunk: int = CHUNK, window: int = 64, *, workers: int = 1, chunk_chars: int = CHUNK_CHARS,
+                slow: float = SLOW, notify: Callable[[str], None] | None = _notify) -> Iterator:
     """``function`` over ``articles`` on any executor with ``submit`` (a process pool, a Dask
-    client's ``get_executor()``), in input order, with ``window`` chunks in flight at most."""
-    chunks = _chunks(iter(articles), chunk)
-    pending: deque[Future] = deque(executor.submit(_apply_chunk, function, batch)
-                                   for batch in islice(chunks, window))
-    while pending:
-        results = pending.popleft().result()
-        for batch in islice(chunks, 1):
-            pending.append(executor.submit(_apply_chunk, function, batch))
-        yield from results
+    client's ``get_executor()``), in input order, with at most ``window`` articles read and not
+    yet given back.
+
+    Scheduling by size: the articles are read ``window`` ahead of the output and grouped into
+    tasks of consecutive articles (at most ``chunk`` articles and about ``chunk_chars``
+    characters; a long article goes alone). Only ``2 * workers`` tasks are with the executor at
+    a time (one running, one queued per worker); the next one sent is the task the output waits
+    for if it is not sent yet, else the costliest read. So a long article is sent as soon as it
+    is read, before the short ones read before it, which fill the other workers meanwhile; the
+    end of the input does not wait for a long article started last. Results are given back in
+    input order as soon as the articles before them are done.
+
+    A task the output has waited on for ``slow`` seconds is reported through ``notify`` (once);
+    the other workers go on with the articles after it, up to ``window`` articles.
+    """
+    source = iter(articles)
+    exhausted = False
+    numbered = 0
+    batch: list[Article] = []
+    batch_cost = 0
+    heap: list[_Task] = []  # read, not yet sent: costliest first
+    running: dict[Future, _Task] = {}
+    done: dict[int, list] = {}  # task number -> its results, waiting for the tasks before it
+    order: deque[_Task] = deque()  # every task not yet given back, in input order
+    held = 0  # articles read and not yet given back
+    depth = 2 * max(1, workers)
+
+    def flush() -> None:
+        nonlocal batch, batch_cost, numbered
+        if batch:
+            task = _Task(numbered, batch)
+            numbered += 1
+            order.append(task)
+            heapq.heappush(heap, task)
+            batch, batch_cost = [], 0
+
+    def read() -> None:
+        nonlocal exhausted, batch_cost, held
+        while not exhausted and held < window:
+            article = next(source, None)
+            if article is None:
+                exhausted = True
+                break
+            size = cost(article)
+            if batch and (len(batch) >= chunk or batch_cost + size > chunk_chars):
+                flush()
+            batch.append(article)
+            batch_cost += size
+            held += 1
+        flush()
+
+    def send() -> None:
+        while len(running) < depth:
+            if order and not order[0].submitted:  # the output waits for it: it goes first
+                task = order[0]
+            else:
+                while heap and heap[0].submitted:  # sent already, as the head
+                    heapq.heappop(heap)
+                if not heap:
+                    return
+                task = heapq.heappop(heap)
+            task.submitted = time.monotonic()
+            running[executor.submit(_apply_chunk, function, task.articles)] = task
+
+    def collect(futures) -> None:
+        for future in futures:
+            task = running.pop(future)
+            done[task.number] = future.result()
+
+    read()
+    send()
+    while order:
+        head = order[0]
+        if head.number in done:
+            order.popleft()
+            send()
+            yield from done.pop(head.number)
+            held -= len(head.articles)
+            read()
+            send()
+            continue
+        timeout = None
+        if notify and not head.noticed and head.submitted:
+            timeout = max(0.0, head.submitted + slow - time.monotonic())
+        finished, _ = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+        collect(finished)
+        send()
+        if not finished and notify and not head.noticed and head.submitted:
+            head.noticed = True
+            later = sum(len(done[number]) for number in done)
+            notify(f"{head.name()} still processing after {time.monotonic() - head.submitted:.0f} s; "
+                   f"{later} later articles done, to be written in order when it ends")
 
 
-def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chunk: int, window: int) -> Iterator:
+def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chunk: int, window: int,
+             notify: Callable[[str], None] | None) -> Iterator:
     with _single_threaded_children():
         pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
-                                   initargs=(function,))
+                                   initargs=(function, os.getpid()))
         finished = False
         try:
-            yield from map_ordered(pool, articles, function, chunk, window)
+            yield from map_ordered(pool, articles, function, chunk, window, workers=workers, notify=notify)
             finished = True
         except BrokenProcessPool as error:
             raise WorkerDied("a worker process died (killed, or out of memory?); the run stopped") from error
@@ -165,15 +336,18 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 
 def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | None = None,
-        chunk: int = CHUNK, window: int | None = None, min_parallel: int = MIN_PARALLEL) -> Iterator:
+        chunk: int = CHUNK, window: int | None = None, min_parallel: int = MIN_PARALLEL,
+        notify: Callable[[str], None] | None = _notify) -> Iterator:
     """``function(article)`` for each article, in input order: its result, or a :class:`Skipped`.
 
     ``function`` defaults to :func:`kgraph.pipeline.process`; it must be picklable
     (a module-level function) when ``workers`` > 1. ``window`` is the number of
-    chunks of ``chunk`` articles in flight (default: 4 per worker).
+    articles read ahead of the output (default: 64 per worker), in tasks of at most
+    ``chunk`` articles (:func:`map_ordered`). ``notify`` hears of an article that
+    holds the output back for long (default: a line on stderr).
     """
     if function is None:
-        from .pipeline import process as function
+        function = _process
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers}")
     articles = iter(articles)
@@ -182,4 +356,5 @@ def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | N
     head = list(islice(articles, min_parallel))
     if len(head) < min_parallel:
         return _in_process(head, function)
-    return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers)
+    return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers,
+                    notify)

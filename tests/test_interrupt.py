@@ -55,13 +55,20 @@ def old_graph(tmp_path, seed_graph_file) -> Path:
     return path
 
 
-def start(command: str, source: Path, output: Path, log: Path) -> subprocess.Popen:
+def start(command: str, source: Path, output: Path, log: Path, *options: str) -> subprocess.Popen:
     with log.open("wb") as stderr:
         return subprocess.Popen(
-            [sys.executable, "-m", "kgraph", command, str(source), "-o", str(output)],
+            [sys.executable, "-m", "kgraph", command, str(source), "-o", str(output), *options],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+            preexec_fn=_default_sigint,
         )
+
+
+def _default_sigint() -> None:
+    """Ctrl-C's default in the build, even when these tests run in a background job (whose
+    shell made SIGINT ignored, which the build would inherit and keep)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def interrupt_mid_run(process: subprocess.Popen, log: Path, sig: signal.Signals) -> int:
@@ -137,3 +144,77 @@ def test_atomic_write_replaces_the_file_whole(tmp_path):
     path.write_bytes(b"old\n")
     atomic_write(path, b"new\n")
     assert path.read_bytes() == b"new\n" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def session(leader: int) -> list[int]:
+    """The processes of the session ``leader`` started (its workers, multiprocessing's resource
+    tracker), itself included while it lives: read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # ended meanwhile
+            continue
+        if fields[0] != "Z" and int(fields[3]) == leader:  # state, ppid, pgrp, session
+            found.append(int(stat.parent.name))
+    return found
+
+
+def wait_for_workers(process: subprocess.Popen, log: Path, count: int) -> None:
+    """Until the build reads its input and ``count`` more processes run in its session."""
+    deadline = time.monotonic() + DEADLINE
+    while STARTED not in log.read_text(encoding="utf-8", errors="replace") or len(session(process.pid)) < 1 + count:
+        assert process.poll() is None, f"build ended early: {log.read_text()}"
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.1)
+    time.sleep(SETTLE)
+    assert process.poll() is None, "build finished before it was signalled: make the input bigger"
+
+
+def wait_until_gone(leader: int, seconds: float = 20.0) -> list[int]:
+    """The session's processes still there after ``seconds`` (none, if all ended)."""
+    deadline = time.monotonic() + seconds
+    while (left := session(leader)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+
+
+@needs_proc
+def test_sigterm_stops_a_build_like_ctrl_c_and_leaves_no_process_and_no_temp_folder(big_input, old_graph, tmp_path):
+    """``kill PID`` of the build alone: the build stops its workers, removes its temporary
+    Oxigraph store, keeps the old graph and exits 143 (128 + SIGTERM)."""
+    old = old_graph.read_bytes()
+    log = tmp_path / "stderr.txt"
+    process = start("build", big_input, old_graph, log, "--workers", "2")
+    try:
+        wait_for_workers(process, log, 2)
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=DEADLINE)
+        err = log.read_text(encoding="utf-8")
+        assert code == 143, err
+        assert "kgraph: terminated" in err and "Traceback" not in err
+        assert wait_until_gone(process.pid) == []
+        assert old_graph.read_bytes() == old
+        assert [p.name for p in old_graph.parent.iterdir()] == ["graph.ttl"]
+    finally:
+        for pid in session(process.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+@needs_proc
+def test_workers_end_when_the_build_is_killed(big_input, old_graph, tmp_path):
+    """``kill -9`` of the build alone cannot be cleaned up after, but its workers (and
+    multiprocessing's resource tracker) must not live on, reparented to PID 1."""
+    log = tmp_path / "stderr.txt"
+    process = start("build", big_input, old_graph, log, "--workers", "2")
+    try:
+        wait_for_workers(process, log, 2)
+        process.kill()
+        assert process.wait(timeout=DEADLINE) == -signal.SIGKILL
+        assert wait_until_gone(process.pid) == []
+    finally:
+        for pid in session(process.pid):
+            os.kill(pid, signal.SIGKILL)

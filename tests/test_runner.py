@@ -4,8 +4,11 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import random
+import threading
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,7 +17,7 @@ from kgraph.cli import main
 from kgraph.cli.progress import Progress, Tally, reason_kind
 from kgraph.model import Article, Entity, Event
 from kgraph.pipeline import Result, process
-from kgraph.runner import run
+from kgraph.runner import map_ordered, run
 
 TEXTS = [
     "Путин провел переговоры с Си Цзиньпином.",
@@ -60,6 +63,82 @@ def test_two_workers_give_the_same_output_in_the_same_order_as_one_streaming_the
     assert two == one
     assert one[1] == Skipped("in.jsonl:2", one[1].reason) and "ValueError: boom" in one[1].reason
     assert read_at_first <= 3  # window 2 + the one submitted after the first result: not the whole input
+
+
+def sleep_by_length(article: Article) -> str:
+    """A stand-in for process whose time follows the text's length: 1 ms per 40 characters."""
+    time.sleep(len(article.text) / 40_000)
+    return article.id
+
+
+def mixed_lengths(count: int, seed: int = 13) -> list[Article]:
+    """Mostly 300-character wire items, one in ten an 8,000-character analysis piece, and near
+    the start one article of 60,000 characters (as slow as 200 wire items)."""
+    draw = random.Random(seed)
+    articles = [Article(id=f"a{i}", text="x" * (8_000 if draw.random() < 0.1 else 300)) for i in range(count)]
+    articles[count // 20] = Article(id="long", text="x" * 60_000)
+    return articles
+
+
+def test_two_workers_keep_busy_on_mixed_lengths_and_keep_the_input_order():
+    inputs = mixed_lengths(200)
+    serial = sum(len(a.text) for a in inputs) / 40_000
+    with ThreadPoolExecutor(2) as executor:  # sleeping threads: the schedule alone decides the time
+        executor.map(time.sleep, [0, 0])
+        start = time.perf_counter()
+        out = list(map_ordered(executor, inputs, sleep_by_length, workers=2, window=128))
+        elapsed = time.perf_counter() - start
+    assert out == [a.id for a in inputs]
+    assert serial / elapsed >= 1.9, f"{serial / elapsed:.2f}x of one worker"
+
+
+def test_reading_stays_within_the_window():
+    read, most_ahead = 0, 0
+    given = 0
+
+    def counted():
+        nonlocal read, most_ahead
+        for article in mixed_lengths(100):
+            read += 1
+            most_ahead = max(most_ahead, read - given)
+            yield article
+
+    with ThreadPoolExecutor(2) as executor:
+        for _ in map_ordered(executor, counted(), sleep_by_length, workers=2, window=10):
+            given += 1
+    assert given == 100 and most_ahead <= 10
+
+
+def sleep_if_slow(article: Article) -> str:
+    time.sleep(1.5 if article.id == "slow" else 0.01)
+    return article.id
+
+
+def test_a_slow_article_is_reported_and_the_others_go_on_meanwhile():
+    inputs = [Article(id="a0", text="x"), Article(id="slow", text="x", origin="in.jsonl:2"),
+              *[Article(id=f"a{i}", text="x") for i in range(2, 30)]]
+    heard: list[str] = []
+    done_when_heard: list[int] = []
+    done = 0
+    lock = threading.Lock()
+
+    def counting(article: Article) -> str:
+        nonlocal done
+        result = sleep_if_slow(article)
+        with lock:
+            done += 1
+        return result
+
+    def notify(message: str) -> None:
+        heard.append(message)
+        done_when_heard.append(done)
+
+    with ThreadPoolExecutor(2) as executor:
+        out = list(map_ordered(executor, inputs, counting, chunk=1, workers=2, window=64, slow=0.5,
+                               notify=notify))
+    assert out == [a.id for a in inputs]
+    assert len(heard) == 1 and heard[0].startswith("in.jsonl:2 still processing after")
+    assert done_when_heard[0] >= 20  # the other worker went on with the articles after it
 
 
 def test_stopping_early_ends_the_worker_processes():

@@ -5,14 +5,21 @@ Each command module has ``help`` (one line), ``add_arguments(parser)`` and
 ``--strict``, 2 bad usage or unreadable input). Its docstring is its ``--help``
 description and ``epilog`` its examples, both shown as written (plain text, no
 RST: wrap the lines yourself).
+
+Ctrl-C (SIGINT) and SIGTERM (``kill PID``, a service manager stopping the run)
+stop a command the same way: its worker processes are ended and its temporary
+files removed, the old output stays; the exit code is 130 after Ctrl-C and 143
+after SIGTERM (128 + the signal's number, as a shell reports it).
 """
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from importlib import import_module
 
-__all__ = ["COMMANDS", "GRAPH_HELP", "main", "parser"]
+__all__ = ["COMMANDS", "GRAPH_HELP", "Terminated", "main", "parser"]
 
 COMMANDS = ("extract", "build", "query", "timeline", "network", "events", "export", "stats", "serve")
 
@@ -37,15 +44,32 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is, so that it unwinds (and cleans up) as after Ctrl-C."""
+
+
+def _terminate(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once is enough: let the clean-up finish
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return args.run(args)
+    except Terminated:
+        print("kgraph: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("kgraph: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
