@@ -120,6 +120,16 @@ def _process(article: Article):
     return process(article)
 
 
+def _loaded(function: Callable) -> Callable:
+    """The function to run in this process: the pipeline imported now when it is the default,
+    so that natasha failing to load raises here, once, not as a failure of every article."""
+    if function is _process:
+        from .pipeline import process
+
+        return process
+    return function
+
+
 def warm_up(function: Callable) -> None:
     """Call ``function`` once on a short article, so that what it loads on first use
     (natasha's models, the reference KB, word lists) is loaded before the real work."""
@@ -352,9 +362,9 @@ def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | N
         raise ValueError(f"workers must be 1 or more, not {workers}")
     articles = iter(articles)
     if workers == 1:
-        return _in_process(articles, function)
+        return _in_process(articles, _loaded(function))
     head = list(islice(articles, min_parallel))
     if len(head) < min_parallel:
-        return _in_process(head, function)
+        return _in_process(head, _loaded(function))
     return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers,
                     notify)
