@@ -5,6 +5,7 @@ Each line: {"id": ..., "relations": [{"relation", "subject", "object", "status",
 README, "Command line"). Lines come in input order whatever --workers; -o FILE
 is written to a temporary file and renamed over FILE at the end.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ def run(args) -> int:
     try:
         with atomic_text(args.output) if args.output else nullcontext(sys.stdout) as out:
             for result in batch.results():
-                out.write(json.dumps({"id": result.article.id, "relations": result.relations()},
-                                     ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps({"id": result.article.id, "relations": result.relations()}, ensure_ascii=False) + "\n"
+                )
                 if out is sys.stdout:
                     out.flush()
     except RunStopped as error:
