@@ -50,6 +50,8 @@ class EntityType(StrEnum):
 
 
 class EventKind(StrEnum):
+    """The kinds of event kgraph extracts."""
+
     MEETING = "meeting"
     VISIT = "visit"
     STATEMENT = "statement"

@@ -184,6 +184,11 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def article_iri(article_id: str) -> URIRef:
+    """``article/<id>``, the id percent-encoded.
+
+    >>> article_iri("kremlin/7 1")
+    rdflib.term.URIRef('https://w3id.org/kgraph/resource/article/kremlin%2F7%201')
+    """
     return KGR[f"article/{quote(article_id, safe='')}"]
 
 

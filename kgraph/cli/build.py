@@ -22,6 +22,7 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph build``: the inputs, ``-o GRAPH`` and the run options."""
     add_input_arguments(parser)
     parser.add_argument(
         "-o",
@@ -34,6 +35,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Build a graph from the articles into ``args.output``; the exit code."""
     try:
         target = open_target(args.output)
     except (OSError, ValueError) as error:

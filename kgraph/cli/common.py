@@ -24,10 +24,12 @@ RunStopped = (WorkerDied, SystemicFailure)
 
 
 def warn(message: str) -> None:
+    """Print "kgraph: warning: ..." on stderr."""
     print(f"kgraph: warning: {message}", file=sys.stderr)
 
 
 def fail(message: str, code: int = 2) -> int:
+    """Print "kgraph: error: ..." on stderr; the exit code to return (2 by default)."""
     print(f"kgraph: error: {message}", file=sys.stderr)
     return code
 
@@ -43,6 +45,7 @@ def _workers(text: str) -> int:
 
 
 def add_input_arguments(parser) -> None:
+    """The arguments of every command that reads articles: PATH..., --strict, -j/--workers, -q/--quiet."""
     parser.add_argument(
         "paths",
         nargs="+",
@@ -127,10 +130,12 @@ class Batch:
                 yield item
 
     def finish(self) -> None:
+        """End the progress line and print the summary (unless quiet)."""
         self.progress.finish()
 
     @property
     def exit_code(self) -> int:
+        """1 when articles were skipped under ``--strict``, else 0."""
         return 1 if self.skipped and self.strict else 0
 
 

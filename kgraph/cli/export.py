@@ -18,6 +18,7 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph export``: GRAPH, ``-f FORMAT`` and ``-o FILE``."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument(
         "-f",
@@ -31,6 +32,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Write the graph in the format of -f or of the suffix of -o (sorted, atomically), or to stdout; the exit code."""
     try:
         if args.format:
             fmt = format_named(args.format)

@@ -22,11 +22,13 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph extract``: the inputs and ``-o FILE``."""
     add_input_arguments(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
 
 def run(args) -> int:
+    """Write the articles' relations as JSON lines (the flat view the scorer reads); the exit code."""
     batch = Batch(args)
     if not args.output and sys.stdout.isatty():
         batch.progress.live = False  # the JSON lines go to the same terminal

@@ -46,6 +46,7 @@ class Tally:
 
     @property
     def seconds(self) -> float:
+        """Seconds since the run started."""
         return time.perf_counter() - self.started
 
     @property

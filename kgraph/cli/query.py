@@ -23,6 +23,7 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph query``: GRAPH, QUERY (text, .rq file or shipped name), --param, --format, --list."""
     parser.add_argument("graph", metavar="GRAPH", nargs="?", help=GRAPH_HELP)
     parser.add_argument(
         "query",
@@ -101,6 +102,7 @@ def write_result(result, format: str) -> None:
 
 
 def run(args) -> int:
+    """Run one query on the graph and print its result (or list the named queries); the exit code."""
     if args.list:
         print(_listing())
         return 0

@@ -37,6 +37,7 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph serve``: GRAPH, the address, and the bounds on each query."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("--port", type=int, default=7878, help="the port (default 7878)")
     parser.add_argument(
@@ -76,6 +77,7 @@ def _loopback(host: str) -> bool:
 
 
 def run(args) -> int:
+    """Serve the graph read-only over SPARQL until interrupted; the exit code."""
     if min(args.timeout, args.limit, args.max_bytes, args.workers) <= 0:
         return fail("--timeout, --limit, --max-bytes and --workers must be positive")
     if not _loopback(args.host):

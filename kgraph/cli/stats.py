@@ -42,6 +42,7 @@ QUERIES: dict[str, str] = {
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph stats``: GRAPH, ``--top N`` and ``--json``."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("--top", type=int, default=10, metavar="N", help="how many of the most active people (10)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
@@ -82,6 +83,7 @@ def _text(stats: dict) -> str:
 
 
 def run(args) -> int:
+    """Print the graph's counts as text or JSON; the exit code."""
     try:
         stats = graph_stats(open_graph(args.graph), args.top)
     except (OSError, ValueError, QueryError) as error:

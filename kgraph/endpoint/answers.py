@@ -40,6 +40,8 @@ TRUNCATED = "X-Kgraph-Truncated"
 
 @dataclass(frozen=True)
 class Answer:
+    """An HTTP answer: status, media type, body and extra headers."""
+
     status: int
     media: str
     body: bytes
@@ -47,6 +49,11 @@ class Answer:
 
     @classmethod
     def error(cls, status: int, message: str) -> Answer:
+        """A plain-text error answer.
+
+        >>> Answer.error(400, "bad SPARQL query").body
+        b'bad SPARQL query\\n'
+        """
         return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode())
 
 

@@ -53,6 +53,7 @@ class Endpoint:
         self.workers = Workers(answerer(spec, timeout, limit), count=workers, timeout=timeout)
 
     def answer(self, query: str, accept: str) -> Answer:
+        """Answer one query in a worker; 503 when it runs past the deadline or no worker is free."""
         try:
             return self.workers.ask((query, accept))
         except (Overtime, Busy) as error:
@@ -61,6 +62,7 @@ class Endpoint:
             return Answer.error(500, str(error))
 
     def close(self) -> None:
+        """Stop the query workers."""
         self.workers.close()
 
 

@@ -57,6 +57,8 @@ PARAM_TYPES: dict[str, Callable[[str], Identifier]] = {
 
 @dataclass(frozen=True)
 class Param:
+    """A parameter of a named query: its name, its type (how a value is written) and its help."""
+
     name: str
     type: str
     help: str
@@ -64,6 +66,8 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A query shipped in ``kgraph/queries/*.rq``: its name, title, SPARQL text and parameters."""
+
     name: str
     title: str
     text: str

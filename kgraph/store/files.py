@@ -194,5 +194,6 @@ class FileTarget(Target):
             self.abort()
 
     def abort(self) -> None:
+        """Leave the file as it was and remove the temporary store."""
         self.store.release()
         shutil.rmtree(self.temp, ignore_errors=True)

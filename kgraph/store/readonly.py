@@ -60,10 +60,12 @@ class DeadlineStore(Store):
         self.timeout: float = 0.0
 
     def check(self) -> None:
+        """QueryTimeout once the deadline has passed."""
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise QueryTimeout(f"query stopped: it ran longer than {self.timeout:g} s")
 
     def triples(self, pattern, context=None) -> Iterator:
+        """The inner store's triples, the deadline checked every 512 of them."""
         self.check()
         for i, item in enumerate(self.inner.triples(pattern, context)):
             if not i % 512:
@@ -74,18 +76,23 @@ class DeadlineStore(Store):
         return self.inner.__len__(context)
 
     def contexts(self, triple=None):
+        """The inner store's graphs."""
         return self.inner.contexts(triple)
 
     def namespaces(self):
+        """The inner store's prefixes."""
         return self.inner.namespaces()
 
     def prefix(self, namespace):
+        """The inner store's prefix of a namespace."""
         return self.inner.prefix(namespace)
 
     def namespace(self, prefix):
+        """The inner store's namespace of a prefix."""
         return self.inner.namespace(prefix)
 
     def bind(self, prefix, namespace, override=True) -> None:
+        """Nothing: the prefixes are the served graph's."""
         return None  # prefixes are the served graph's; a query's PREFIX lines need no binding
 
     def _refuse(self, *args, **kwargs):
@@ -94,6 +101,7 @@ class DeadlineStore(Store):
     add = addN = remove = remove_graph = update = _refuse
 
     def add_graph(self, graph) -> None:
+        """Nothing: rdflib adds each graph it lists while evaluating GRAPH ?g."""
         return None  # rdflib "adds" each graph it lists while evaluating GRAPH ?g: nothing to write
 
 

@@ -69,6 +69,7 @@ class SparqlTarget(Target):
         self.store = _store(url)
 
     def add(self, result) -> int:
+        """Replace the article's graph on the server in one update; the quads it holds now."""
         graph, quads = article_graph(result)
         try:
             self.store.update(replace_article_update(graph, quads))
