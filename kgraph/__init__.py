@@ -7,16 +7,24 @@
 Names are imported on first use, so ``import kgraph.articles`` does not load
 natasha or rdflib.
 """
+
 from importlib import import_module
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "model", "Entity": "model", "Event": "model", "Mention": "model", "Relation": "model",
-    "Skipped": "articles", "read_articles": "articles",
-    "Result": "pipeline", "process": "pipeline",
+    "Article": "model",
+    "Entity": "model",
+    "Event": "model",
+    "Mention": "model",
+    "Relation": "model",
+    "Skipped": "articles",
+    "read_articles": "articles",
+    "Result": "pipeline",
+    "process": "pipeline",
     "to_graph": "rdf",
-    "open_graph": "store", "save_graph": "store",
+    "open_graph": "store",
+    "save_graph": "store",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -1,3 +1,5 @@
+"""``python -m kgraph``: the ``kgraph`` command line."""
+
 import sys
 
 from .cli import main

@@ -17,6 +17,7 @@ one-line reason, and the reader goes on with the rest. Bytes are decoded by
 :mod:`kgraph.markup`, and :data:`CHECKS` says which texts are not worth
 building: empty, too long, no letters, no Cyrillic.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,26 +29,27 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 from .decoding import NotText, bom_encoding, decode_text, detect_encoding
 from .markup import html_to_text, looks_like_html
 from .model import Article
 
 __all__ = [
+    "CHECKS",
+    "MAX_ARTICLE_CHARS",
+    "READERS",
     "ArticleError",
     "Skipped",
-    "MAX_ARTICLE_CHARS",
-    "CHECKS",
-    "READERS",
-    "parse_header",
-    "parse_dateline",
-    "article_from_text",
     "article_from_record",
-    "record_date",
+    "article_from_text",
     "check_text",
-    "read_text",
-    "read_path",
+    "parse_dateline",
+    "parse_header",
     "read_articles",
+    "read_path",
+    "read_text",
+    "record_date",
 ]
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
@@ -121,7 +123,7 @@ def parse_dateline(body: str) -> tuple[str, str, str] | None:
     match = DATELINE.match(body)
     if not match:
         return None
-    return match.group("city").strip(), match.group("agency"), body[match.end():]
+    return match.group("city").strip(), match.group("agency"), body[match.end() :]
 
 
 def article_from_text(text: str, id: str, origin: str | None = None, *, html: bool | None = None) -> Article:
@@ -147,8 +149,13 @@ def article_from_text(text: str, id: str, origin: str | None = None, *, html: bo
     if dateline:
         city, agency, text = dateline
     return Article(
-        id=id, text=text.strip(), date=day, title=title or None,
-        dateline=city, agency=agency, origin=origin or id,
+        id=id,
+        text=text.strip(),
+        date=day,
+        title=title or None,
+        dateline=city,
+        agency=agency,
+        origin=origin or id,
     )
 
 
@@ -196,7 +203,9 @@ def article_from_record(record: dict, origin: str) -> Article:
             article = replace(article, date=record_date(str(day)))
         except ValueError:
             raise ArticleError(origin, f"impossible date {str(day)[:40]!r}") from None
-    fields = {key: record.get(key) for key in ("title", "source", "url") if isinstance(record.get(key), str)}
+    fields: dict[str, Any] = {
+        key: value for key in ("title", "source", "url") if isinstance(value := record.get(key), str)
+    }
     return replace(article, **fields) if fields else article
 
 
@@ -238,8 +247,9 @@ def _checked(article: Article, max_chars: int) -> Article | Skipped:
     return Skipped(article.origin or article.id, reason) if reason else article
 
 
-def read_text(text: str, id: str, origin: str | None = None, *,
-              html: bool | None = None, max_chars: int = MAX_ARTICLE_CHARS) -> Article | Skipped:
+def read_text(
+    text: str, id: str, origin: str | None = None, *, html: bool | None = None, max_chars: int = MAX_ARTICLE_CHARS
+) -> Article | Skipped:
     """The article in a text, or a :class:`Skipped` saying why not; never raises.
 
     >>> read_text("", "a1", "a1.txt")
@@ -399,6 +409,7 @@ def _folder_files(folder: Path) -> Iterator[Path | Skipped]:
     A link to a folder that is read anyway (a loop back to a parent, or a second way
     to a folder of the tree) is reported as a skip and not read twice.
     """
+
     def key(path: str) -> tuple[int, int]:
         info = os.stat(path)
         return info.st_dev, info.st_ino
@@ -445,13 +456,14 @@ def _sources(path: str | Path) -> Iterator[tuple[Path, str] | Skipped | str]:
         yield path, _article_id(path, None)
 
 
-def _read_source(source, max_chars: int) -> Iterator[Article | Skipped]:
-    if source == "-":
+def _read_source(source: str | Skipped | tuple[Path, str], max_chars: int) -> Iterator[Article | Skipped]:
+    if isinstance(source, str):  # "-": standard input
         yield from _read_stdin(max_chars)
     elif isinstance(source, Skipped):
         yield source
     else:
-        yield from _read_file(*source, max_chars)
+        path, id = source
+        yield from _read_file(path, id, max_chars)
 
 
 def read_path(path: str | Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Skipped]:
@@ -469,9 +481,12 @@ def _qualified(sources: list) -> list:
     """The sources, a text file whose default id another text file of the run has too
     taking its path as given instead (``a/news.txt`` and ``b/news.txt``: ``a/news``, ``b/news``)."""
     ids = Counter(source[1] for source in sources if isinstance(source, tuple) and _takes_id(source[0]))
-    return [(source[0], _name(source[0].with_suffix("").as_posix()))
-            if isinstance(source, tuple) and _takes_id(source[0]) and ids[source[1]] > 1 else source
-            for source in sources]
+    return [
+        (source[0], _name(source[0].with_suffix("").as_posix()))
+        if isinstance(source, tuple) and _takes_id(source[0]) and ids[source[1]] > 1
+        else source
+        for source in sources
+    ]
 
 
 def _takes_id(path: Path) -> bool:
@@ -494,7 +509,9 @@ def read_articles(paths: Iterable[str | Path], *, max_chars: int = MAX_ARTICLE_C
         for item in _read_source(source, max_chars):
             if isinstance(item, Article):
                 if item.id in first:
-                    item = Skipped(item.origin or item.id, f"duplicate id {item.id!r} (first read from {first[item.id]})")
+                    item = Skipped(
+                        item.origin or item.id, f"duplicate id {item.id!r} (first read from {first[item.id]})"
+                    )
                 else:
                     first[item.id] = item.origin or item.id
             yield item

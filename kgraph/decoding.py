@@ -15,13 +15,14 @@ line with its Latin keys ~50 %); UTF-8 Cyrillic misread as cp1251
 few %. So a UTF-8 file with one broken byte is refused, not turned into
 mojibake.
 """
+
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
 
-__all__ = ["NotText", "BOMS", "LEGACY", "bom_encoding", "detect_encoding", "decode_text", "is_russian"]
+__all__ = ["BOMS", "LEGACY", "NotText", "bom_encoding", "decode_text", "detect_encoding", "is_russian"]
 
 # (mark, codec), UTF-32 first: its little-endian mark starts with UTF-16's
 BOMS: tuple[tuple[bytes, str], ...] = (

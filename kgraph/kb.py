@@ -13,6 +13,7 @@ use no SPARQL and no rdflib:
 >>> kb.resolve_role_phrase(["пресс-секретарь", "кремль"], datetime.date(2026, 2, 4)).name
 'Дмитрий Песков'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -26,7 +27,7 @@ from .lexicons import table
 from .model import EntityType, fold
 from .resources import ontology_dir
 
-__all__ = ["KBEntity", "KnowledgeBase", "load_kb", "normalize", "ROLES"]
+__all__ = ["ROLES", "KBEntity", "KnowledgeBase", "load_kb", "normalize"]
 
 KG = "https://w3id.org/kgraph/ontology#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -44,8 +45,10 @@ ROLES: dict[str, str] = {
     "spokesperson": KG + "Spokesperson",
 }
 _TYPES = {
-    KG + "Person": EntityType.PER, KG + "Organization": EntityType.ORG,
-    KG + "Country": EntityType.LOC, KG + "City": EntityType.LOC,
+    KG + "Person": EntityType.PER,
+    KG + "Organization": EntityType.ORG,
+    KG + "Country": EntityType.LOC,
+    KG + "City": EntityType.LOC,
 }
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-"})
@@ -101,25 +104,30 @@ class KnowledgeBase:
         self._terms: dict[tuple[str, str], list[_Term]] = {}
         rank = {EntityType.LOC: 0, EntityType.ORG: 1, EntityType.PER: 2}
 
-        for s, p in sorted(props.items()):
-            types = [str(t) for t in p.get(_RDF_TYPE, []) if str(t) in _TYPES]
+        for s, about in sorted(props.items()):
+            types = [str(t) for t in about.get(_RDF_TYPE, []) if str(t) in _TYPES]
             if not types:
                 continue
             kind = types[0].removeprefix(KG)
-            label = str(p[_RDFS_LABEL][0])
-            aliases = tuple(sorted(str(x) for x in p.get(_SKOS_ALT, [])))
-            shorts = tuple(sorted(str(x) for x in p.get(KG + "shortName", [])))
-            adjs = tuple(sorted(str(x) for x in p.get(KG + "adjective", [])))
-            same = [str(x) for x in p.get(_OWL_SAME, []) if str(x).startswith(_WD)]
-            country = [str(x) for x in p.get(KG + "country", []) + p.get(_CONTAINED_IN, [])]
+            label = str(about[_RDFS_LABEL][0])
+            aliases = tuple(sorted(str(x) for x in about.get(_SKOS_ALT, [])))
+            shorts = tuple(sorted(str(x) for x in about.get(KG + "shortName", [])))
+            adjs = tuple(sorted(str(x) for x in about.get(KG + "adjective", [])))
+            same = [str(x) for x in about.get(_OWL_SAME, []) if str(x).startswith(_WD)]
+            country = [str(x) for x in about.get(KG + "country", []) + about.get(_CONTAINED_IN, [])]
             ent = KBEntity(
-                iri=s, name=label, type=_TYPES[types[0]], wikidata=same[0].removeprefix(_WD) if same else None,
-                aliases=aliases, short_names=shorts, adjectives=adjs,
+                iri=s,
+                name=label,
+                type=_TYPES[types[0]],
+                wikidata=same[0].removeprefix(_WD) if same else None,
+                aliases=aliases,
+                short_names=shorts,
+                adjectives=adjs,
                 country=s if kind == "Country" else (country[0] if country else None),
             )
             self._entities[s] = ent
             self._kind[s] = kind
-            for iso in p.get(KG + "iso2", []):
+            for iso in about.get(KG + "iso2", []):
                 self._iso2[str(iso).upper()] = s
             for prio, forms in ((0, (label,)), (1, shorts), (2, aliases)):
                 for form in forms:
@@ -129,13 +137,13 @@ class KnowledgeBase:
         for key in self._names:
             self._names[key].sort()
 
-        for s, p in props.items():
-            if KG + "Term" not in {str(t) for t in p.get(_RDF_TYPE, [])}:
+        for about in props.values():
+            if KG + "Term" not in {str(t) for t in about.get(_RDF_TYPE, [])}:
                 continue
-            start = p[KG + "start"][0].toPython()
-            end = p[KG + "end"][0].toPython() if KG + "end" in p else None
-            key = (str(p[KG + "role"][0]), str(p[KG + "ofCountry"][0]))
-            self._terms.setdefault(key, []).append(_Term(str(p[KG + "holder"][0]), start, end))
+            start = about[KG + "start"][0].toPython()
+            end = about[KG + "end"][0].toPython() if KG + "end" in about else None
+            role_country = (str(about[KG + "role"][0]), str(about[KG + "ofCountry"][0]))
+            self._terms.setdefault(role_country, []).append(_Term(str(about[KG + "holder"][0]), start, end))
         for terms in self._terms.values():
             terms.sort(key=lambda t: (t.start, t.holder))
 
@@ -317,9 +325,10 @@ class KnowledgeBase:
             span = list(range(pos, pos + len(forms)))
             if span[-1] >= len(toks) or not all(k in free for k in span):
                 continue
-            if all(toks[k] in f for k, f in zip(span, forms)):
-                if best is None or len(span) > len(best[0]):
-                    best = (span, iri)
+            if all(toks[k] in f for k, f in zip(span, forms, strict=True)) and (
+                best is None or len(span) > len(best[0])
+            ):
+                best = (span, iri)
         return best
 
     def _prepare(self) -> None:
@@ -340,6 +349,7 @@ class KnowledgeBase:
             words = re.sub(r"[(),]", " ", normalize(name)).split()
             if not words:
                 return
+            forms: tuple[frozenset[str], ...]
             if len(words) == 1:
                 forms = (frozenset({words[0]} | lemma_forms(words[0], strict=True)),)
             else:
@@ -348,8 +358,9 @@ class KnowledgeBase:
                 phrases.setdefault(first, []).append((forms, iri))
 
         # a seat of power ("кремль", "белый дом") stands for its country, not for the organization so named
-        seats = {normalize(row[0]): self._iso2[row[1].upper()]
-                 for row in table("seats.tsv") if row[1].upper() in self._iso2}
+        seats = {
+            normalize(row[0]): self._iso2[row[1].upper()] for row in table("seats.tsv") if row[1].upper() in self._iso2
+        }
         for iri, ent in self._entities.items():
             if self._kind[iri] in ("Country", "Organization"):
                 for name in (ent.name, *ent.short_names, *ent.aliases):
@@ -368,7 +379,7 @@ def _lemma_forms():
         )
 
         morph = MorphVocab()
-    except Exception:  # pragma: no cover - natasha missing: match the words as written
+    except Exception:  # noqa: BLE001  # pragma: no cover - natasha missing: match the words as written
         return lambda word, strict: set()
 
     def forms(word: str, strict: bool) -> set[str]:

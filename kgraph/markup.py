@@ -8,27 +8,68 @@ form) are dropped; block elements (p, div, h1, li ...) become paragraph
 breaks, ``<br>`` a line break; entities are unescaped; runs of spaces inside a paragraph collapse to one, as a browser
 shows them.
 """
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
-__all__ = ["BLOCKS", "HIDDEN", "looks_like_html", "html_to_text"]
+__all__ = ["BLOCKS", "HIDDEN", "html_to_text", "looks_like_html"]
 
 # not the article: code, page furniture (menus, sidebars, footers, forms)
-HIDDEN = frozenset({
-    "script", "style", "head", "noscript", "template", "svg", "iframe", "object",
-    "nav", "aside", "footer", "form",
-})
-BLOCKS = frozenset({
-    "address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",
-    "section", "table", "td", "th", "tr", "ul",
-})
+HIDDEN = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 # a tag of a known HTML element, opening or closing: "<p>", "</div>", "<a href=...>"
 TAG = re.compile(
     r"<(?:!doctype\s+html|/?(?:html|body|title|br|span|a|b|i|em|strong|img|meta|link|"
-    + "|".join(sorted(HIDDEN | BLOCKS)) + r"))\b[^<>]*>",
+    + "|".join(sorted(HIDDEN | BLOCKS))
+    + r"))\b[^<>]*>",
     re.IGNORECASE,
 )
 MIN_TAGS = 2  # one stray "<b>" in a news text is not a page; "<!DOCTYPE html><title>" is
@@ -61,7 +102,7 @@ class _TextCollector(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.hidden:
-            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
         elif tag in BLOCKS:
             self.parts.append("\n\n")
 

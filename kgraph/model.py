@@ -8,6 +8,7 @@ and RDF hashes read the same as with bare strings, and extractors may pass eithe
 What kgraph knows about an event kind (its relation name, RDF class and properties,
 CAMEO and PLOVER codes, what goes into its IRI) is one row of :data:`EVENT_KINDS`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -16,27 +17,27 @@ from datetime import date as Date
 from enum import StrEnum
 
 __all__ = [
-    "Article",
-    "Mention",
-    "Entity",
-    "Event",
-    "Relation",
-    "EntityType",
-    "EventKind",
-    "Status",
-    "Mode",
-    "Precision",
-    "KindSpec",
+    "AGENT_TYPES",
     "EVENT_KINDS",
-    "STATUSES",
     "MODES",
     "MODE_ORDER",
     "PRECISIONS",
-    "AGENT_TYPES",
-    "specific_mode",
-    "precision_of",
-    "fold",
+    "STATUSES",
+    "Article",
+    "Entity",
+    "EntityType",
+    "Event",
+    "EventKind",
+    "KindSpec",
+    "Mention",
+    "Mode",
+    "Precision",
+    "Relation",
+    "Status",
     "entity_key",
+    "fold",
+    "precision_of",
+    "specific_mode",
 ]
 
 
@@ -49,6 +50,8 @@ class EntityType(StrEnum):
 
 
 class EventKind(StrEnum):
+    """The kinds of event kgraph extracts."""
+
     MEETING = "meeting"
     VISIT = "visit"
     STATEMENT = "statement"
@@ -158,13 +161,59 @@ class KindSpec:
 
 #: event kind -> what kgraph knows about it
 EVENT_KINDS: dict[str, KindSpec] = {
-    spec.kind: spec for spec in (
-        KindSpec(EventKind.MEETING, "met_with", "Meeting", "participant", "metWith", True, AGENT_TYPES,
-                 2, None, None, None, (), True, cameo="040", plover="CONSULT"),
-        KindSpec(EventKind.VISIT, "visited", "Visit", "visitor", "visited", True, frozenset({EntityType.PER}),
-                 1, None, "place", "destination", ("place",), False, cameo="042", plover="CONSULT"),
-        KindSpec(EventKind.STATEMENT, "said", "Statement", "speaker", "said", False, AGENT_TYPES,
-                 1, 1, "quote", "quote", ("quote",), False, cameo="010", plover=None),
+    spec.kind: spec
+    for spec in (
+        KindSpec(
+            kind=EventKind.MEETING,
+            relation="met_with",
+            rdf_class="Meeting",
+            role="participant",
+            shortcut="metWith",
+            shortcut_if_occurred=True,
+            participant_types=AGENT_TYPES,
+            min_participants=2,
+            max_participants=None,
+            object_field=None,
+            object_property=None,
+            identity=(),
+            with_mode=True,
+            cameo="040",
+            plover="CONSULT",
+        ),
+        KindSpec(
+            kind=EventKind.VISIT,
+            relation="visited",
+            rdf_class="Visit",
+            role="visitor",
+            shortcut="visited",
+            shortcut_if_occurred=True,
+            participant_types=frozenset({EntityType.PER}),
+            min_participants=1,
+            max_participants=None,
+            object_field="place",
+            object_property="destination",
+            identity=("place",),
+            with_mode=False,
+            cameo="042",
+            plover="CONSULT",
+        ),
+        KindSpec(
+            kind=EventKind.STATEMENT,
+            relation="said",
+            rdf_class="Statement",
+            role="speaker",
+            shortcut="said",
+            shortcut_if_occurred=False,
+            participant_types=AGENT_TYPES,
+            min_participants=1,
+            max_participants=1,
+            object_field="quote",
+            object_property="quote",
+            identity=("quote",),
+            with_mode=False,
+            cameo="010",
+            plover=None,
+        ),
     )
 }
 
@@ -235,7 +284,7 @@ class Event:
 
     @property
     def precision(self) -> Precision | None:
-        """"day", "month" or "year", from the shape of ``date``."""
+        """The date's precision, "day", "month" or "year", from the shape of ``date``."""
         return precision_of(self.date)
 
     @property
@@ -278,7 +327,8 @@ class Relation:
     evidence: str
 
     def as_dict(self) -> dict:
-        out = {
+        """The relation as one JSON record of the flat view: mode only for the kinds that have one."""
+        out: dict[str, str | None] = {
             "relation": self.relation,
             "subject": self.subject,
             "object": self.object,

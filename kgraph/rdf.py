@@ -30,12 +30,14 @@ that report one meeting give one event node with both articles as sources:
 An event missing what the shapes require (a meeting of fewer than two, a visit with
 no destination, a statement with no quote, no evidence) is not written.
 """
+
 from __future__ import annotations
 
 import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -56,10 +58,30 @@ from .model import (
 )
 
 __all__ = [
-    "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
-    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "quote_key", "date_literal", "writable",
-    "deferred", "SHARED_GRAPH", "SHARED_PREDICATES", "RECONCILE_GRAPH", "article_triples", "article_quads",
-    "provisional_triples", "to_graph",
+    "KG",
+    "KGR",
+    "PREFIXES",
+    "RECONCILE_GRAPH",
+    "SCHEMA",
+    "SEM",
+    "SHARED_GRAPH",
+    "SHARED_PREDICATES",
+    "WD",
+    "article_iri",
+    "article_quads",
+    "article_triples",
+    "bind_namespaces",
+    "date_literal",
+    "deferred",
+    "entity_class",
+    "entity_iri",
+    "entity_label",
+    "event_iri",
+    "provisional_triples",
+    "quote_key",
+    "slug",
+    "to_graph",
+    "writable",
 ]
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -69,39 +91,68 @@ SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 #: event kind -> its kg: class
-EVENT_CLASSES = {kind: KG[spec.rdf_class] for kind, spec in EVENT_KINDS.items()}
+EVENT_CLASSES: dict[str, URIRef] = {kind: KG[spec.rdf_class] for kind, spec in EVENT_KINDS.items()}
 #: entity type -> (its kg: class, the IRI path of an entity Wikidata does not know)
-ENTITY_CLASSES = {
-    EntityType.PER: (KG.Person, "person"), EntityType.ORG: (KG.Organization, "org"), EntityType.LOC: (KG.Place, "place"),
+ENTITY_CLASSES: dict[str, tuple[URIRef, str]] = {
+    EntityType.PER: (KG.Person, "person"),
+    EntityType.ORG: (KG.Organization, "org"),
+    EntityType.LOC: (KG.Place, "place"),
 }
-MODES = {Mode.IN_PERSON: KG.InPerson, Mode.PHONE: KG.Phone, Mode.VIDEO: KG.Video, Mode.UNKNOWN: KG.UnknownMode}
-STATUSES = {
-    Status.OCCURRED: KG.Occurred, Status.PLANNED: KG.Planned, Status.NEGATED: KG.Negated,
+MODES: dict[str, URIRef] = {
+    Mode.IN_PERSON: KG.InPerson,
+    Mode.PHONE: KG.Phone,
+    Mode.VIDEO: KG.Video,
+    Mode.UNKNOWN: KG.UnknownMode,
+}
+STATUSES: dict[str, URIRef] = {
+    Status.OCCURRED: KG.Occurred,
+    Status.PLANNED: KG.Planned,
+    Status.NEGATED: KG.Negated,
     Status.HYPOTHETICAL: KG.Hypothetical,
 }
-PRECISIONS = {
-    Precision.DAY: (KG.Day, XSD.date), Precision.MONTH: (KG.Month, XSD.gYearMonth), Precision.YEAR: (KG.Year, XSD.gYear),
+PRECISIONS: dict[str, tuple[URIRef, URIRef]] = {
+    Precision.DAY: (KG.Day, XSD.date),
+    Precision.MONTH: (KG.Month, XSD.gYearMonth),
+    Precision.YEAR: (KG.Year, XSD.gYear),
 }
 
+# fmt: off
 TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+    strict=True,
 ))
+# fmt: on
 
 
 #: prefix -> namespace, for every graph kgraph writes (Turtle, TriG) and binds
 PREFIXES: dict[str, str] = {
-    "kg": str(KG), "kgr": str(KGR),
-    "article": f"{KGR}article/", "event": f"{KGR}event/", "entity": f"{KGR}entity/",
-    "person": f"{KGR}person/", "org": f"{KGR}org/", "place": f"{KGR}place/",
-    "sem": str(SEM), "schema": str(SCHEMA), "prov": str(PROV), "wd": str(WD),
-    "dcterms": str(DCTERMS), "owl": str(OWL), "skos": str(SKOS), "xsd": str(XSD),
-    "rdf": str(RDF), "rdfs": str(RDFS),
+    "kg": str(KG),
+    "kgr": str(KGR),
+    "article": f"{KGR}article/",
+    "event": f"{KGR}event/",
+    "entity": f"{KGR}entity/",
+    "person": f"{KGR}person/",
+    "org": f"{KGR}org/",
+    "place": f"{KGR}place/",
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "wd": str(WD),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
 }
 
 
-def bind_namespaces(graph: Graph) -> Graph:
+G = TypeVar("G", bound=Graph)
+
+
+def bind_namespaces(graph: G) -> G:
     """Bind kgraph's prefixes (kg, kgr, sem, schema, prov, wd ...) on a graph."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True)
@@ -119,7 +170,8 @@ def slug(name: str) -> str:
 def entity_iri(entity: Entity) -> URIRef:
     """``entity/<Wikidata id>``, else the KB's IRI of the name, else the slug of the name with й read as и.
 
-    >>> entity_iri(Entity("PER:Андрей Белый", "Андрей Белый", "PER")) == entity_iri(Entity("PER:Андреи Белыи", "Андреи Белыи", "PER"))
+    >>> spelled = entity_iri(Entity("PER:Андрей Белый", "Андрей Белый", "PER"))
+    >>> spelled == entity_iri(Entity("PER:Андреи Белыи", "Андреи Белыи", "PER"))
     True
     """
     if entity.wikidata:
@@ -132,6 +184,11 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def article_iri(article_id: str) -> URIRef:
+    """``article/<id>``, the id percent-encoded.
+
+    >>> article_iri("kremlin/7 1")
+    rdflib.term.URIRef('https://w3id.org/kgraph/resource/article/kremlin%2F7%201')
+    """
     return KGR[f"article/{quote(article_id, safe='')}"]
 
 
@@ -140,6 +197,7 @@ def event_iri(event: Event) -> URIRef:
     parts = [event.kind, *sorted(p.key for p in event.participants)]
     identity = event.spec.identity
     if "place" in identity:
+        assert event.place is not None, "a visit without a destination is not writable"
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
     if "quote" in identity:
@@ -160,8 +218,14 @@ def quote_key(quote: str) -> str:
 
 
 def date_literal(value: str) -> Literal:
-    """"2026-02-04" as xsd:date, "2025-09" as xsd:gYearMonth, "2025" as xsd:gYear."""
-    return Literal(value, datatype=PRECISIONS[precision_of(value)][1])
+    """An ISO date as its typed literal: "2026-02-04" as xsd:date, "2025-09" as xsd:gYearMonth, "2025" as xsd:gYear.
+
+    >>> date_literal("2025-09").datatype == XSD.gYearMonth
+    True
+    """
+    precision = precision_of(value)
+    assert precision is not None, f"not an ISO date: {value!r}"
+    return Literal(value, datatype=PRECISIONS[precision][1])
 
 
 def entity_class(entity: Entity) -> URIRef:
@@ -189,12 +253,15 @@ def deferred(event: Event) -> bool:
 def _kb_index() -> dict[str, tuple[str, str, Entity | None]]:
     """KB IRI -> (its class: "Country", "City", "Person" ..., its name, a city's country as an Entity)."""
     kb = load_kb()
-    index = {}
+    index: dict[str, tuple[str, str, Entity | None]] = {}
     for known in kb:
         kind = kb.kind(known.iri)
         land = kb.get(known.country) if kind == "City" and known.country else None
-        country = land and Entity(entity_key(EntityType.LOC, land.name, land.wikidata), land.name, EntityType.LOC,
-                                  land.wikidata)
+        country = (
+            Entity(entity_key(EntityType.LOC, land.name, land.wikidata), land.name, EntityType.LOC, land.wikidata)
+            if land
+            else None
+        )
         index[known.iri] = (kind, known.name, country)
     return index
 
@@ -207,7 +274,9 @@ def writable(event: Event) -> bool:
         return False
     if not all(p.type in spec.participant_types for p in event.participants):
         return False
-    if len(people) < spec.min_participants or spec.max_participants is not None and len(people) > spec.max_participants:
+    if len(people) < spec.min_participants or (
+        spec.max_participants is not None and len(people) > spec.max_participants
+    ):
         return False
     target = getattr(event, spec.object_field) if spec.object_field else True
     return bool(target.strip()) if isinstance(target, str) else target is not None
@@ -239,7 +308,9 @@ def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     yield node, PROV.wasDerivedFrom, source
     if event.date:
         yield node, KG.date, date_literal(event.date)
-        yield node, KG.datePrecision, PRECISIONS[event.precision][0]
+        precision = event.precision
+        assert precision is not None  # date_literal took the date
+        yield node, KG.datePrecision, PRECISIONS[precision][0]
     for entity in [*event.participants, *([event.place] if event.place else [])]:
         yield from _entity_triples(entity)
     people = [entity_iri(p) for p in event.participants]
@@ -248,6 +319,7 @@ def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     if spec.object_field is not None:
         value = getattr(event, spec.object_field)
         target = entity_iri(value) if isinstance(value, Entity) else Literal(value or "")
+        assert spec.object_property is not None, f"{spec.kind}: an object field needs its property"
         yield node, KG[spec.object_property], target
     for person in people:
         yield node, role, person
@@ -296,10 +368,22 @@ def _mode_triples(events: list[Event]) -> Iterator[tuple]:
 #: the graph holding the triples that follow from an entity's or an event's IRI alone
 SHARED_GRAPH = KGR["graph/shared"]
 #: predicates whose triples go to SHARED_GRAPH (about events and entities, not articles)
-SHARED_PREDICATES = frozenset({
-    RDF.type, RDFS.label, OWL.sameAs, SCHEMA.containedInPlace,
-    KG.status, KG.date, KG.datePrecision, KG.participant, KG.visitor, KG.destination, KG.speaker, KG.quote,
-})
+SHARED_PREDICATES = frozenset(
+    {
+        RDF.type,
+        RDFS.label,
+        OWL.sameAs,
+        SCHEMA.containedInPlace,
+        KG.status,
+        KG.date,
+        KG.datePrecision,
+        KG.participant,
+        KG.visitor,
+        KG.destination,
+        KG.speaker,
+        KG.quote,
+    }
+)
 
 
 #: the graph :mod:`kgraph.reconcile` writes (labels chosen across articles, merged reports), rewritten whole

@@ -44,6 +44,7 @@ event of its own, typed by its kind. Undated events join nothing.
 >>> canonical_label({"Сэйдзи Маэхара": 1, "Сейдзи Маэхара": 1})
 'Сейдзи Маэхара'
 """
+
 from __future__ import annotations
 
 import re
@@ -67,18 +68,39 @@ from .rdf import (
 )
 
 __all__ = [
-    "MERGE_RULE", "INPUT_PREDICATES", "canonical_label", "compatible", "merges", "initial_key", "initialed",
-    "initial_aliases", "reconcile_quads", "reconcile_update",
+    "INPUT_PREDICATES",
+    "MERGE_RULE",
+    "canonical_label",
+    "compatible",
+    "initial_aliases",
+    "initial_key",
+    "initialed",
+    "merges",
+    "reconcile_quads",
+    "reconcile_update",
 ]
 
 #: the name of the event rule, written on each merged report
 MERGE_RULE = "same-event-coarse-date"
 #: what the pass reads from the store (every graph but its own)
-INPUT_PREDICATES = tuple(dict.fromkeys((
-    RDF.type, RDFS.label, KG.spelling, KG.status, KG.date, KG.datePrecision, KG.mode, KG.place, KG.evidence,
-    PROV.wasDerivedFrom, *(KG[spec.role] for spec in EVENT_KINDS.values()),
-    *(KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property),
-)))
+INPUT_PREDICATES = tuple(
+    dict.fromkeys(
+        (
+            RDF.type,
+            RDFS.label,
+            KG.spelling,
+            KG.status,
+            KG.date,
+            KG.datePrecision,
+            KG.mode,
+            KG.place,
+            KG.evidence,
+            PROV.wasDerivedFrom,
+            *(KG[spec.role] for spec in EVENT_KINDS.values()),
+            *(KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property),
+        )
+    )
+)
 
 _CLASS_KINDS = {cls: kind for kind, cls in EVENT_CLASSES.items()}
 _EVENT_PREFIX = str(KGR["event/"])
@@ -144,7 +166,8 @@ def _read(quads: Iterable[tuple]) -> tuple[dict, dict, dict, set]:
     labelled: dict[URIRef, str] = {}
     persons: set[URIRef] = set()
     roles = {KG[spec.role] for spec in EVENT_KINDS.values()} | {
-        KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property}
+        KG[spec.object_property] for spec in EVENT_KINDS.values() if spec.object_property
+    }
     for s, p, o, g in quads:
         if g == RECONCILE_GRAPH:
             continue
@@ -202,7 +225,7 @@ def initial_aliases(names: Mapping[URIRef, Iterable[str]]) -> dict[URIRef, URIRe
     """Person named only "И.Фамилия" -> the one person of the corpus with a full name of that
     initial and surname; none when two or more full names fit ("Н. Кан": Наото Кан and Николай Кан).
     """
-    full: dict[tuple, set[URIRef]] = defaultdict(set)
+    full: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
     for node, forms in names.items():
         for form in forms:
             if not initialed(form) and (key := initial_key(form)):
@@ -212,7 +235,7 @@ def initial_aliases(names: Mapping[URIRef, Iterable[str]]) -> dict[URIRef, URIRe
         forms = list(forms)
         if not forms or not all(initialed(form) for form in forms):
             continue
-        found = set().union(*(full.get(initial_key(form), set()) for form in forms)) - {node}
+        found = set().union(*(full.get(key, set()) for form in forms if (key := initial_key(form)))) - {node}
         if len(found) == 1:
             aliases[node] = found.pop()
     return aliases
@@ -247,8 +270,11 @@ def merges(events: Mapping[URIRef, _Event]) -> dict[URIRef, URIRef]:
         if event.typed or event.kind is None or len(event.date) != 1:
             continue
         (date,) = event.date
-        found = [day for day in days.get(event.key(), ()) if compatible(date, next(iter(day.date)))
-                 and (not event.modes or not day.modes or event.modes == day.modes)]
+        found = [
+            day
+            for day in days.get(event.key(), ())
+            if compatible(date, next(iter(day.date))) and (not event.modes or not day.modes or event.modes == day.modes)
+        ]
         if len(found) == 1:
             joined[event.iri] = found[0].iri
     return joined

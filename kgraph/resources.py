@@ -1,4 +1,5 @@
 """Where kgraph's data files live, whether it runs from a checkout or an installed wheel."""
+
 from __future__ import annotations
 
 from importlib import resources

@@ -6,6 +6,7 @@ built incrementally) or http://HOST:PORT/PATH (a SPARQL 1.1 server). Articles
 are processed on --workers processes and added in input order, so the output
 does not depend on the number of workers.
 """
+
 from __future__ import annotations
 
 from ..rdf import event_iri, writable
@@ -21,13 +22,20 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph build``: the inputs, ``-o GRAPH`` and the run options."""
     add_input_arguments(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="GRAPH",
-                        help="the graph to write: a .ttl, .nt, .nq, .trig or .jsonld file, "
-                             "or a store: oxigraph:DIR, http://... (a SPARQL endpoint)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="GRAPH",
+        help="the graph to write: a .ttl, .nt, .nq, .trig or .jsonld file, "
+        "or a store: oxigraph:DIR, http://... (a SPARQL endpoint)",
+    )
 
 
 def run(args) -> int:
+    """Build a graph from the articles into ``args.output``; the exit code."""
     try:
         target = open_target(args.output)
     except (OSError, ValueError) as error:
@@ -50,8 +58,11 @@ def run(args) -> int:
 def summary(articles: int, events: int, found: int, output: str) -> str:
     """The last line of a build: the events in the graph, and the events found when they differ.
 
-    >>> summary(68, 207, 208, "graph.ttl")
-    'kgraph: 68 articles, 207 events -> graph.ttl (208 found in the articles: one event told by several is one in the graph)'
+    >>> print(summary(68, 207, 208, "graph.ttl"))  # doctest: +NORMALIZE_WHITESPACE
+    kgraph: 68 articles, 207 events -> graph.ttl
+    (208 found in the articles: one event told by several is one in the graph)
+    >>> summary(68, 207, 207, "graph.ttl")
+    'kgraph: 68 articles, 207 events -> graph.ttl'
     """
     line = f"kgraph: {articles} articles, {events} events -> {output}"
     if found != events:

@@ -1,4 +1,5 @@
 """What several commands share: reading and processing articles with reports, errors, output files."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,17 +17,19 @@ from ..store.files import atomic_output
 from .progress import Progress, Tally
 from .systemic import SystemicFailure, Watch
 
-__all__ = ["fail", "warn", "add_input_arguments", "Batch", "atomic_text", "RunStopped"]
+__all__ = ["Batch", "RunStopped", "add_input_arguments", "atomic_text", "fail", "warn"]
 
 #: what stops a whole run of articles: a dead worker, or every article failing alike
 RunStopped = (WorkerDied, SystemicFailure)
 
 
 def warn(message: str) -> None:
+    """Print "kgraph: warning: ..." on stderr."""
     print(f"kgraph: warning: {message}", file=sys.stderr)
 
 
 def fail(message: str, code: int = 2) -> int:
+    """Print "kgraph: error: ..." on stderr; the exit code to return (2 by default)."""
     print(f"kgraph: error: {message}", file=sys.stderr)
     return code
 
@@ -42,14 +45,25 @@ def _workers(text: str) -> int:
 
 
 def add_input_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="Interfax .txt files, .jsonl files, folders (recursive), or - for stdin")
+    """The arguments of every command that reads articles: PATH..., --strict, -j/--workers, -q/--quiet."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="Interfax .txt files, .jsonl files, folders (recursive), or - for stdin",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 if any article was skipped")
-    parser.add_argument("-j", "--workers", type=_workers, default=default_workers(), metavar="N",
-                        help="worker processes (default: the number of cores, here %(default)s); "
-                             "1 runs in this process")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress line and no summary on stderr (warnings still show)")
+    parser.add_argument(
+        "-j",
+        "--workers",
+        type=_workers,
+        default=default_workers(),
+        metavar="N",
+        help="worker processes (default: the number of cores, here %(default)s); 1 runs in this process",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line and no summary on stderr (warnings still show)"
+    )
 
 
 class Batch:
@@ -87,9 +101,11 @@ class Batch:
             try:
                 items = run(self._readable(), self.workers)
             except ImportError as error:  # natasha or a model that cannot be imported
-                raise SystemicFailure(f"cannot load the language models: {type(error).__name__}: {error}"
-                                      " (reinstall kgraph with pip install .)") from error
-            with closing(items):
+                raise SystemicFailure(
+                    f"cannot load the language models: {type(error).__name__}: {error}"
+                    " (reinstall kgraph with pip install .)"
+                ) from error
+            with closing(items):  # type: ignore[type-var]  # run() returns a generator, annotated Iterator
                 for item in items:
                     if isinstance(item, Skipped):  # processing failed
                         for failure in watch.see(item):
@@ -114,10 +130,12 @@ class Batch:
                 yield item
 
     def finish(self) -> None:
+        """End the progress line and print the summary (unless quiet)."""
         self.progress.finish()
 
     @property
     def exit_code(self) -> int:
+        """1 when articles were skipped under ``--strict``, else 0."""
         return 1 if self.skipped and self.strict else 0
 
 

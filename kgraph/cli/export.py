@@ -2,6 +2,7 @@
 diffs read well. Turtle, N-Triples and JSON-LD get the union of the named graphs
 (one per article); N-Quads and TriG keep them.
 """
+
 from __future__ import annotations
 
 from ..store import FORMATS, format_named, format_of, open_graph, write_graph
@@ -17,15 +18,21 @@ examples:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("graph", metavar="GRAPH",
-                        help=GRAPH_HELP)
-    parser.add_argument("-f", "--format", choices=[f for f in FORMATS if f != "xml"],
-                        help="the format (default: from the suffix of -o; turtle for stdout)")
-    parser.add_argument("-o", "--output", default="-", metavar="FILE",
-                        help="the file to write, atomically (default: - for stdout)")
+    """The arguments of ``kgraph export``: GRAPH, ``-f FORMAT`` and ``-o FILE``."""
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=[f for f in FORMATS if f != "xml"],
+        help="the format (default: from the suffix of -o; turtle for stdout)",
+    )
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="the file to write, atomically (default: - for stdout)"
+    )
 
 
 def run(args) -> int:
+    """Write the graph in the format of -f or of the suffix of -o (sorted, atomically), or to stdout; the exit code."""
     try:
         if args.format:
             fmt = format_named(args.format)

@@ -5,6 +5,7 @@ Each line: {"id": ..., "relations": [{"relation", "subject", "object", "status",
 README, "Command line"). Lines come in input order whatever --workers; -o FILE
 is written to a temporary file and renamed over FILE at the end.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,19 +22,22 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph extract``: the inputs and ``-o FILE``."""
     add_input_arguments(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
 
 def run(args) -> int:
+    """Write the articles' relations as JSON lines (the flat view the scorer reads); the exit code."""
     batch = Batch(args)
     if not args.output and sys.stdout.isatty():
         batch.progress.live = False  # the JSON lines go to the same terminal
     try:
         with atomic_text(args.output) if args.output else nullcontext(sys.stdout) as out:
             for result in batch.results():
-                out.write(json.dumps({"id": result.article.id, "relations": result.relations()},
-                                     ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps({"id": result.article.id, "relations": result.relations()}, ensure_ascii=False) + "\n"
+                )
                 if out is sys.stdout:
                     out.flush()
     except RunStopped as error:

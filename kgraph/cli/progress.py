@@ -1,9 +1,10 @@
 """What a long command tells on stderr: a progress line while it runs, a summary at the end.
 
-    2000 articles  21.4 articles/s  3504 events                      (a terminal only)
-    kgraph: 2000 articles read in 93.5 s (21.4 articles/s); 2 skipped: broken JSON 1, processing failed 1
-    kgraph: events: meeting 812, statement 2580, visit 112
+2000 articles  21.4 articles/s  3504 events                      (a terminal only)
+kgraph: 2000 articles read in 93.5 s (21.4 articles/s); 2 skipped: broken JSON 1, processing failed 1
+kgraph: events: meeting 812, statement 2580, visit 112
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from ..articles import Skipped
 
-__all__ = ["Tally", "Progress", "reason_kind"]
+__all__ = ["Progress", "Tally", "reason_kind"]
 
 # A skip's reason up to its particulars: "broken JSON (Expecting value, column 1)" -> "broken JSON".
 PARTICULARS = re.compile(r" \(|: | '| \d")
@@ -45,6 +46,7 @@ class Tally:
 
     @property
     def seconds(self) -> float:
+        """Seconds since the run started."""
         return time.perf_counter() - self.started
 
     @property
@@ -55,7 +57,10 @@ class Tally:
     def summary(self) -> str:
         """Two lines: articles, time, rate and skips; events by kind."""
         skips = sum(self.skipped.values())
-        line = f"kgraph: {self.articles} articles read in {self.seconds:.1f} s ({self.rate:.1f} articles/s); {skips} skipped"
+        line = (
+            f"kgraph: {self.articles} articles read in {self.seconds:.1f} s "
+            f"({self.rate:.1f} articles/s); {skips} skipped"
+        )
         if skips:
             line += ": " + ", ".join(f"{kind} {n}" for kind, n in sorted(self.skipped.items()))
         events = ", ".join(f"{kind} {n}" for kind, n in sorted(self.events.items())) or "none"
@@ -68,8 +73,7 @@ class Progress:
     Messages (warnings) go through :meth:`write`, so they do not tear the line.
     """
 
-    def __init__(self, tally: Tally, stream: TextIO | None = None, quiet: bool = False,
-                 every: float = 0.25) -> None:
+    def __init__(self, tally: Tally, stream: TextIO | None = None, quiet: bool = False, every: float = 0.25) -> None:
         self.tally = tally
         self.stream = stream or sys.stderr
         self.quiet = quiet

@@ -1,6 +1,7 @@
 """Run a SPARQL query against a graph: a query string, a .rq file, or a named query
 (kgraph query --list shows them and their parameters).
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,14 +23,27 @@ examples:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("graph", metavar="GRAPH", nargs="?",
-                        help=GRAPH_HELP)
-    parser.add_argument("query", metavar="QUERY", nargs="?",
-                        help="a SPARQL query, a .rq file, or the name of a shipped query (see --list)")
-    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                        help='bind ?NAME to VALUE, e.g. --param person="Владимир Путин" (repeatable)')
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="table (default), csv, or SPARQL 1.1 results JSON")
+    """The arguments of ``kgraph query``: GRAPH, QUERY (text, .rq file or shipped name), --param, --format, --list."""
+    parser.add_argument("graph", metavar="GRAPH", nargs="?", help=GRAPH_HELP)
+    parser.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="?",
+        help="a SPARQL query, a .rq file, or the name of a shipped query (see --list)",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='bind ?NAME to VALUE, e.g. --param person="Владимир Путин" (repeatable)',
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default), csv, or SPARQL 1.1 results JSON",
+    )
     parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
 
 
@@ -68,7 +82,7 @@ def _table(result) -> str:
     names = [str(v) for v in result.vars]
     rows = [[_cell(value) for value in row] for row in result]
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     return "\n".join([line(names), line(["-" * w for w in widths]), *map(line, rows)])
 
 
@@ -88,6 +102,7 @@ def write_result(result, format: str) -> None:
 
 
 def run(args) -> int:
+    """Run one query on the graph and print its result (or list the named queries); the exit code."""
     if args.list:
         print(_listing())
         return 0

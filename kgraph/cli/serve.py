@@ -1,4 +1,5 @@
 """Serve a graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page for the browser."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -36,20 +37,36 @@ examples:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("graph", metavar="GRAPH",
-                        help=GRAPH_HELP)
+    """The arguments of ``kgraph serve``: GRAPH, the address, and the bounds on each query."""
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("--port", type=int, default=7878, help="the port (default 7878)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="the address to listen on (default 127.0.0.1: this machine only)")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                        help="stop a query after this many seconds, parsing included (default 30)")
-    parser.add_argument("--limit", type=int, default=10_000, metavar="ROWS",
-                        help="the most rows a SELECT returns (default 10000)")
-    parser.add_argument("--max-bytes", type=int, default=100_000, metavar="BYTES",
-                        help="refuse a larger query with 413 (default 100000)")
-    parser.add_argument("--workers", type=int, default=2, metavar="N",
-                        help="queries answered at once; each worker holds its own copy of a "
-                             "file graph in memory (default 2)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query after this many seconds, parsing included (default 30)",
+    )
+    parser.add_argument(
+        "--limit", type=int, default=10_000, metavar="ROWS", help="the most rows a SELECT returns (default 10000)"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=100_000,
+        metavar="BYTES",
+        help="refuse a larger query with 413 (default 100000)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="queries answered at once; each worker holds its own copy of a file graph in memory (default 2)",
+    )
 
 
 def _loopback(host: str) -> bool:
@@ -60,13 +77,15 @@ def _loopback(host: str) -> bool:
 
 
 def run(args) -> int:
+    """Serve the graph read-only over SPARQL until interrupted; the exit code."""
     if min(args.timeout, args.limit, args.max_bytes, args.workers) <= 0:
         return fail("--timeout, --limit, --max-bytes and --workers must be positive")
     if not _loopback(args.host):
         warn(f"listening on {args.host}: the endpoint is reachable from other machines")
     try:
-        endpoint = Endpoint(args.graph, timeout=args.timeout, limit=args.limit,
-                            max_bytes=args.max_bytes, workers=args.workers)
+        endpoint = Endpoint(
+            args.graph, timeout=args.timeout, limit=args.limit, max_bytes=args.max_bytes, workers=args.workers
+        )
     except WorkerFailed as error:
         return fail(str(error))
     try:
@@ -74,9 +93,13 @@ def run(args) -> int:
     except OSError as error:
         endpoint.close()
         return fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
-    print(f"kgraph: serving {args.graph} at http://{args.host}:{args.port}/sparql, the query page at "
-          f"http://{args.host}:{args.port}/ (read-only; timeout {args.timeout:g} s; at most {args.limit} rows; "
-          f"{args.workers} workers)", file=sys.stderr, flush=True)
+    print(
+        f"kgraph: serving {args.graph} at http://{args.host}:{args.port}/sparql, the query page at "
+        f"http://{args.host}:{args.port}/ (read-only; timeout {args.timeout:g} s; at most {args.limit} rows; "
+        f"{args.workers} workers)",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,10 +1,12 @@
 """What a graph holds: entities and events by kind, the date range, the most
 active people.
 """
+
 from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 from ..store import QueryError, open_graph, run_query
 from . import GRAPH_HELP
@@ -27,7 +29,8 @@ QUERIES: dict[str, str] = {
     (kg:Person "Person") (kg:Organization "Organization") (kg:Country "Country") (kg:City "City") (kg:Place "Place") }
 } GROUP BY ?kind ORDER BY DESC(?n) ?kind""",
     "events": """SELECT ?kind ?status (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?e a ?type ; kg:status ?s . VALUES (?type ?kind) { (kg:Meeting "Meeting") (kg:Visit "Visit") (kg:Statement "Statement") }
+  ?e a ?type ; kg:status ?s .
+  VALUES (?type ?kind) { (kg:Meeting "Meeting") (kg:Visit "Visit") (kg:Statement "Statement") }
   BIND(STRAFTER(STR(?s), "#") AS ?status)
 } GROUP BY ?kind ?status ORDER BY ?kind DESC(?n) ?status""",
     "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }",
@@ -39,8 +42,8 @@ QUERIES: dict[str, str] = {
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("graph", metavar="GRAPH",
-                        help=GRAPH_HELP)
+    """The arguments of ``kgraph stats``: GRAPH, ``--top N`` and ``--json``."""
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument("--top", type=int, default=10, metavar="N", help="how many of the most active people (10)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
@@ -48,8 +51,10 @@ def add_arguments(parser) -> None:
 def graph_stats(graph, top: int = 10) -> dict:
     """Counts of a graph: {"articles": 1, "entities": {"Person": 3, ...}, "events": {"Meeting": {"Occurred": 2}},
     "dates": ["2025-09", "2026-02-04"], "people": [["Владимир Путин", 9], ...]}."""
-    rows = {name: list(run_query(graph, PREFIXES + text.replace("%(top)d", str(int(top)))))
-            for name, text in QUERIES.items()}
+    rows: dict[str, list[Any]] = {
+        name: list(run_query(graph, PREFIXES + text.replace("%(top)d", str(int(top)))))
+        for name, text in QUERIES.items()
+    }
     events: dict[str, dict[str, int]] = {}
     for kind, status, n in rows["events"]:
         events.setdefault(str(kind), {})[str(status)] = int(n)
@@ -78,6 +83,7 @@ def _text(stats: dict) -> str:
 
 
 def run(args) -> int:
+    """Print the graph's counts as text or JSON; the exit code."""
     try:
         stats = graph_stats(open_graph(args.graph), args.top)
     except (OSError, ValueError, QueryError) as error:

@@ -17,11 +17,12 @@ than FIRST), so a systemic failure prints one error instead of a warning per art
 >>> watch = Watch(first=2)
 >>> watch.see(Skipped("a.txt", "processing failed: ValueError: x"))
 []
->>> watch.see(Skipped("b.txt", "processing failed: ValueError: x"))
+>>> watch.see(Skipped("b.txt", "processing failed: ValueError: x"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-kgraph.cli.systemic.SystemicFailure: the first 2 articles all failed with the same error, so every article would: processing failed: ValueError: x
+kgraph.cli.systemic.SystemicFailure: the first 2 articles all failed with the same error, ...
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -59,8 +60,10 @@ class Watch:
         if len({item.reason for item in self.held}) > 1:
             return self._release()
         if len(self.held) >= self.first:
-            raise SystemicFailure(f"the first {len(self.held)} articles all failed with the same error, "
-                                  f"so every article would: {failure.reason}{_hint(failure.reason)}")
+            raise SystemicFailure(
+                f"the first {len(self.held)} articles all failed with the same error, "
+                f"so every article would: {failure.reason}{_hint(failure.reason)}"
+            )
         return []
 
     def succeeded(self) -> list[Skipped]:
@@ -72,8 +75,9 @@ class Watch:
         of the run failed, all with the same error."""
         if self.held and not self.decided:
             reason = self.held[0].reason
-            raise SystemicFailure(f"every article ({len(self.held)}) failed with the same error: "
-                                  f"{reason}{_hint(reason)}")
+            raise SystemicFailure(
+                f"every article ({len(self.held)}) failed with the same error: {reason}{_hint(reason)}"
+            )
         return self._release()
 
     def _release(self) -> list[Skipped]:

@@ -4,6 +4,7 @@
 - :mod:`.answers` — a query's answer: status, format by Accept, the truncation header
 - :mod:`.server` — the HTTP routes: /sparql, the page at /, the named queries
 """
+
 from .answers import MEDIA, TRUNCATED, Answer, negotiate
 from .server import Endpoint, make_server
 

@@ -16,6 +16,7 @@ media type; :func:`negotiate` picks one from an ``Accept`` header. The statuses:
 >>> negotiate("text/html,*/*;q=0.8", "CONSTRUCT").media
 'text/turtle'
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,6 +40,8 @@ TRUNCATED = "X-Kgraph-Truncated"
 
 @dataclass(frozen=True)
 class Answer:
+    """An HTTP answer: status, media type, body and extra headers."""
+
     status: int
     media: str
     body: bytes
@@ -46,6 +49,11 @@ class Answer:
 
     @classmethod
     def error(cls, status: int, message: str) -> Answer:
+        """A plain-text error answer.
+
+        >>> Answer.error(400, "bad SPARQL query").body
+        b'bad SPARQL query\\n'
+        """
         return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode())
 
 
@@ -115,17 +123,19 @@ def _tsv_cell(term) -> str:
 
 
 def _tsv(result: Result) -> bytes:
-    lines = ["\t".join(f"?{name}" for name in result.vars)]
-    lines += ["\t".join(_tsv_cell(row.get(name)) for name in result.vars) for row in result.bindings]
+    names = result.vars or []  # a SELECT's
+    lines = ["\t".join(f"?{name}" for name in names)]
+    lines += ["\t".join(_tsv_cell(row.get(name)) for name in names) for row in result.bindings]
     return ("\n".join(lines) + "\n").encode()
 
 
 def _csv(result: Result) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([str(name) for name in result.vars])
+    names = result.vars or []  # a SELECT's
+    writer.writerow([str(name) for name in names])
     for row in result.bindings:
-        writer.writerow(["" if row.get(name) is None else str(row[name]) for name in result.vars])
+        writer.writerow(["" if row.get(name) is None else str(row[name]) for name in names])
     return out.getvalue().encode()
 
 
@@ -134,11 +144,13 @@ def _body(result: Result, media: Media, namespaces) -> bytes:
         return _tsv(result)
     if media.rdflib == "csv":
         return _csv(result)
-    if result.type in _GRAPHS:
+    if result.type in _GRAPHS and result.graph is not None:
         for prefix, namespace in namespaces:  # the served graph's prefixes (kg:, kgr:, ...) for Turtle
             result.graph.bind(prefix, namespace, override=True, replace=True)
         return result.graph.serialize(format=media.rdflib, encoding="utf-8")
-    return result.serialize(format=media.rdflib, encoding="utf-8")
+    body = result.serialize(format=media.rdflib, encoding="utf-8")
+    assert body is not None  # no destination: the serialization is returned
+    return body
 
 
 def _content_type(media: Media) -> str:
@@ -156,8 +168,9 @@ def answer_query(graph, processor: BoundedProcessor, request: tuple[str, str]) -
         return Answer.error(400, str(error))
     if uses_service(prepared.algebra):
         return Answer.error(403, "SERVICE is not allowed: this endpoint queries its own graph only")
-    kind = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
-            "DescribeQuery": "DESCRIBE"}[prepared.algebra.name]
+    kind = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[
+        prepared.algebra.name
+    ]
     media = negotiate(accept, kind)
     try:
         raw = dict(processor.query(prepared))

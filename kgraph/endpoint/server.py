@@ -15,6 +15,7 @@ browser)
 ``GET /queries/NAME?p=v`` that query's text with its parameters bound (a VALUES block)
 ========================  ==================================================================
 """
+
 from __future__ import annotations
 
 import json
@@ -52,6 +53,7 @@ class Endpoint:
         self.workers = Workers(answerer(spec, timeout, limit), count=workers, timeout=timeout)
 
     def answer(self, query: str, accept: str) -> Answer:
+        """Answer one query in a worker; 503 when it runs past the deadline or no worker is free."""
         try:
             return self.workers.ask((query, accept))
         except (Overtime, Busy) as error:
@@ -60,13 +62,23 @@ class Endpoint:
             return Answer.error(500, str(error))
 
     def close(self) -> None:
+        """Stop the query workers."""
         self.workers.close()
 
 
 def _named_queries() -> bytes:
-    return json.dumps([{"name": q.name, "title": q.title, "text": q.text,
-                        "params": [{"name": p.name, "type": p.type, "help": p.help} for p in q.params]}
-                       for q in NAMED.values()], ensure_ascii=False).encode()
+    return json.dumps(
+        [
+            {
+                "name": q.name,
+                "title": q.title,
+                "text": q.text,
+                "params": [{"name": p.name, "type": p.type, "help": p.help} for p in q.params],
+            }
+            for q in NAMED.values()
+        ],
+        ensure_ascii=False,
+    ).encode()
 
 
 def _bound_query(name: str, values: dict[str, str]) -> Answer:
@@ -108,13 +120,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def _too_large(self, size: int) -> Answer:
         limit = self.endpoint.max_bytes
-        return Answer.error(413, f"the request is {size} bytes; this endpoint takes queries of at most "
-                                 f"{limit} bytes (kgraph serve --max-bytes)")
+        return Answer.error(
+            413,
+            f"the request is {size} bytes; this endpoint takes queries of at most "
+            f"{limit} bytes (kgraph serve --max-bytes)",
+        )
 
     def _query(self, query: str | None) -> None:
         if query is None:
-            return self._send(Answer.error(400, "no query: send ?query=... (GET) or a "
-                                                "application/sparql-query body (POST)"))
+            return self._send(
+                Answer.error(400, "no query: send ?query=... (GET) or a application/sparql-query body (POST)")
+            )
         if len(query.encode()) > self.endpoint.max_bytes:
             return self._send(self._too_large(len(query.encode())))
         self._send(self.endpoint.answer(query, self.headers.get("Accept", "")))

@@ -7,9 +7,18 @@ So every query is parsed and evaluated in a worker process; the server waits for
 answer until the deadline, then kills the worker and starts a fresh one in its place.
 Several workers answer several queries at once, so a slow query holds back only itself.
 
->>> with Workers(lambda: "ready", count=2, timeout=5) as workers:   # doctest: +SKIP
+``make`` is called once in each worker and gives the function that answers there; it is
+sent to the worker by pickling, so it is a module-level function or a partial of one (kgraph
+serve's, :func:`~kgraph.endpoint.answers.answerer`, opens the graph), here a stand-in that
+answers a request with its first item:
+
+>>> import functools, operator
+>>> make = functools.partial(operator.itemgetter, 0)
+>>> with Workers(make, count=2, timeout=5) as workers:
 ...     workers.ask(("SELECT * WHERE { ?s ?p ?o }", "text/csv"))
+'SELECT * WHERE { ?s ?p ?o }'
 """
+
 from __future__ import annotations
 
 import multiprocessing

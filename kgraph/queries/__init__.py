@@ -13,18 +13,19 @@ to a day: ``2025`` -> ``2025-01-01`` / ``2025-12-31``.
 >>> query.bindings({"person": "Владимир Путин"})
 {'person': rdflib.term.Literal('Владимир Путин', lang='ru')}
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from rdflib import Literal
 from rdflib.term import Identifier
 
-__all__ = ["NamedQuery", "Param", "PARAM_TYPES", "NAMED", "load_named", "bindings_for"]
+__all__ = ["NAMED", "PARAM_TYPES", "NamedQuery", "Param", "bindings_for", "load_named"]
 
 _HERE = Path(__file__).resolve().parent
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -56,6 +57,8 @@ PARAM_TYPES: dict[str, Callable[[str], Identifier]] = {
 
 @dataclass(frozen=True)
 class Param:
+    """A parameter of a named query: its name, its type (how a value is written) and its help."""
+
     name: str
     type: str
     help: str
@@ -63,6 +66,8 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A query shipped in ``kgraph/queries/*.rq``: its name, title, SPARQL text and parameters."""
+
     name: str
     title: str
     text: str
@@ -73,8 +78,9 @@ class NamedQuery:
         declared = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(declared))
         if unknown:
-            raise ValueError(f"query {self.name!r} has no parameter {', '.join(unknown)} "
-                             f"(it takes: {', '.join(declared) or 'none'})")
+            raise ValueError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)} (it takes: {', '.join(declared) or 'none'})"
+            )
         missing = [p.name for p in self.params if p.name not in values]
         if missing:
             raise ValueError(f"query {self.name!r} needs --param " + " ".join(f"{m}=..." for m in missing))

@@ -9,15 +9,27 @@ A GRAPH spec names one of them, for reading (:func:`open_graph`) and for builds
 ``http://HOST:PORT/PATH``          a SPARQL 1.1 server (query endpoint URL)
 =================================  ==============================================
 
->>> graph = open_graph("oxigraph:kg.oxigraph")
->>> with open_target("graph.nq") as target:
-...     target.add(result)
+>>> import tempfile
+>>> from kgraph.model import Article, Entity, Event
+>>> from kgraph.pipeline import Result
+>>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> meeting = Event("meeting", (putin, xi), "a1", "Путин встретился с Си Цзиньпином.", date="2026-02-04")
+>>> result = Result(Article(id="a1", text=meeting.evidence), (putin, xi), (meeting,))
+>>> folder = tempfile.TemporaryDirectory()
+>>> with open_target(f"oxigraph:{folder.name}/kg.oxigraph") as target:  # a build, article by article
+...     target.add(result)                                           # the triples the article holds
+19
+>>> graph = open_graph(f"oxigraph:{folder.name}/kg.oxigraph")           # read-only
+>>> run_query(graph, "ASK { ?e a kg:Meeting }").askAnswer
+True
+>>> folder.cleanup()
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from rdflib import Graph
 
@@ -29,11 +41,29 @@ from .sparql import SparqlTarget, open_sparql
 from .target import Target
 
 __all__ = [
-    "BACKENDS", "Backend", "backend_of", "open_graph", "open_target", "save_graph",
-    "Target", "FileTarget", "OxigraphTarget", "SparqlTarget",
-    "FORMATS", "Format", "format_of", "format_named",
-    "QueryError", "check_query", "run_query",
-    "read_file", "write_graph", "write_quads", "quads_of", "atomic_write", "atomic_output",
+    "BACKENDS",
+    "FORMATS",
+    "Backend",
+    "FileTarget",
+    "Format",
+    "OxigraphTarget",
+    "QueryError",
+    "SparqlTarget",
+    "Target",
+    "atomic_output",
+    "atomic_write",
+    "backend_of",
+    "check_query",
+    "format_named",
+    "format_of",
+    "open_graph",
+    "open_target",
+    "quads_of",
+    "read_file",
+    "run_query",
+    "save_graph",
+    "write_graph",
+    "write_quads",
 ]
 
 
@@ -50,8 +80,13 @@ class Backend:
 
 BACKENDS: tuple[Backend, ...] = (
     Backend("sparql", lambda s: s.startswith(("http://", "https://")), str, open_sparql, SparqlTarget),
-    Backend("oxigraph", lambda s: s.startswith("oxigraph:"), lambda s: s.removeprefix("oxigraph:"),
-            open_oxigraph, OxigraphTarget),
+    Backend(
+        "oxigraph",
+        lambda s: s.startswith("oxigraph:"),
+        lambda s: s.removeprefix("oxigraph:"),
+        open_oxigraph,
+        OxigraphTarget,
+    ),
     Backend("file", lambda s: True, str, read_file, FileTarget),
 )
 

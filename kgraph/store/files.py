@@ -1,15 +1,27 @@
 """Graph files: read into memory, written atomically and in a stable order.
 
->>> graph = read_file("graph.ttl")            # parsed with Oxigraph's parser into an rdflib Graph
->>> write_graph(graph, "graph.nt")           # sorted N-Triples, temp file then rename
->>> with FileTarget("graph.ttl") as target:  # a build: articles on disk until the file is written
+>>> import tempfile
+>>> from kgraph.model import Article, Entity, Event
+>>> from kgraph.pipeline import Result
+>>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> meeting = Event("meeting", (putin, xi), "a1", "Путин встретился с Си Цзиньпином.", date="2026-02-04")
+>>> result = Result(Article(id="a1", text=meeting.evidence), (putin, xi), (meeting,))
+>>> folder = tempfile.TemporaryDirectory()
+>>> with FileTarget(f"{folder.name}/graph.ttl") as target:  # a build: articles on disk until the file is written
 ...     target.add(result)
+19
+>>> graph = read_file(f"{folder.name}/graph.ttl")  # parsed with Oxigraph's parser into an rdflib Graph
+>>> write_graph(graph, f"{folder.name}/graph.nt")  # sorted N-Triples, temp file then rename
+>>> len(open(f"{folder.name}/graph.nt", encoding="utf-8").readlines()) == len(graph)
+True
+>>> folder.cleanup()
 
 Turtle, N-Triples and JSON-LD hold the union of the graph's named graphs; N-Quads and
 TriG keep them (one per article). Output is sorted (subject, rdf:type first, predicate,
 object), so two builds of the same articles give byte-identical files and diffs of a
 graph read line by line.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -33,7 +45,7 @@ from .sparql import answered
 from .target import Target
 from .terms import from_ox, from_ox_quad, to_ox_quad
 
-__all__ = ["read_file", "write_graph", "write_quads", "quads_of", "atomic_write", "atomic_output", "FileTarget"]
+__all__ = ["FileTarget", "atomic_output", "atomic_write", "quads_of", "read_file", "write_graph", "write_quads"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -45,6 +57,7 @@ def read_file(path: str | Path, format: Format | None = None) -> Graph:
         raise FileNotFoundError(f"{path}: no such graph file")
     fmt = format or format_of(path)
     quads = ox.parse(path=str(path), format=fmt.ox)
+    graph: Graph
     try:
         if fmt.quads:
             graph = Dataset(default_union=True)
@@ -108,7 +121,12 @@ def write_quads(quads: Iterable[ox.Quad], destination: str | Path | BinaryIO, fm
 
 def write_graph(graph: Graph, destination: str | Path | BinaryIO, format: Format | None = None) -> None:
     """Write a graph to a file (atomically), "-" (stdout) or a binary stream; format by suffix by default."""
-    fmt = format or format_of(destination)
+    if format is not None:
+        fmt = format
+    elif isinstance(destination, (str, Path)):
+        fmt = format_of(destination)
+    else:
+        raise ValueError("writing a graph to a stream needs its format")
     write_quads(quads_of(graph), destination, fmt)
 
 
@@ -164,15 +182,18 @@ class FileTarget(Target):
         self.store = OxigraphTarget(self.temp)
 
     def add(self, result) -> int:
+        """Add the article to the temporary store; the quads it holds now."""
         return self.store.add(result)
 
     def close(self) -> None:
+        """Reconcile, write the file sorted and atomically, and remove the temporary store."""
         try:
             self.store.reconcile()
-            write_quads(self.store.store.quads_for_pattern(None, None, None, None), self.path, self.format)
+            write_quads(self.store.open().quads_for_pattern(None, None, None, None), self.path, self.format)
         finally:
             self.abort()
 
     def abort(self) -> None:
+        """Leave the file as it was and remove the temporary store."""
         self.store.release()
         shutil.rmtree(self.temp, ignore_errors=True)

@@ -5,6 +5,7 @@
 >>> FORMATS["nquads"].quads
 True
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["Format", "FORMATS", "format_of", "format_named"]
+__all__ = ["FORMATS", "Format", "format_named", "format_of"]
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,17 @@ class Format:
     quads: bool = False
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("turtle", (".ttl",), ox.RdfFormat.TURTLE),
-    Format("nt", (".nt",), ox.RdfFormat.N_TRIPLES),
-    Format("nquads", (".nq",), ox.RdfFormat.N_QUADS, quads=True),
-    Format("trig", (".trig",), ox.RdfFormat.TRIG, quads=True),
-    Format("jsonld", (".jsonld", ".json"), ox.RdfFormat.JSON_LD),
-    Format("xml", (".rdf", ".owl"), ox.RdfFormat.RDF_XML),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("turtle", (".ttl",), ox.RdfFormat.TURTLE),
+        Format("nt", (".nt",), ox.RdfFormat.N_TRIPLES),
+        Format("nquads", (".nq",), ox.RdfFormat.N_QUADS, quads=True),
+        Format("trig", (".trig",), ox.RdfFormat.TRIG, quads=True),
+        Format("jsonld", (".jsonld", ".json"), ox.RdfFormat.JSON_LD),
+        Format("xml", (".rdf", ".owl"), ox.RdfFormat.RDF_XML),
+    )
+}
 _BY_SUFFIX = {suffix: f for f in FORMATS.values() for suffix in f.suffixes}
 _ALIASES = {"ttl": "turtle", "ntriples": "nt", "nq": "nquads", "json-ld": "jsonld", "rdfxml": "xml"}
 

@@ -1,9 +1,21 @@
 """An Oxigraph store on disk, ``oxigraph:DIR``: read through oxrdflib, written natively.
 
->>> graph = open_oxigraph("kg.oxigraph")                 # read-only; SPARQL runs in Oxigraph
->>> with OxigraphTarget("kg.oxigraph") as target:       # builds add to it article by article
+>>> import tempfile
+>>> from kgraph.model import Article, Entity, Event
+>>> from kgraph.pipeline import Result
+>>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> meeting = Event("meeting", (putin, xi), "a1", "Путин встретился с Си Цзиньпином.", date="2026-02-04")
+>>> result = Result(Article(id="a1", text=meeting.evidence), (putin, xi), (meeting,))
+>>> folder = tempfile.TemporaryDirectory()
+>>> with OxigraphTarget(f"{folder.name}/kg.oxigraph") as target:  # builds add to it article by article
 ...     target.add(result)
+19
+>>> graph = open_oxigraph(f"{folder.name}/kg.oxigraph")  # read-only; SPARQL runs in Oxigraph
+>>> graph.query("ASK { ?e a kg:Meeting }").askAnswer
+True
+>>> folder.cleanup()
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +27,7 @@ from rdflib import Dataset
 from ..rdf import bind_namespaces
 from .target import Target, article_graph, oxigraph_pattern, reconcile_store, replace_article_update
 
-__all__ = ["open_oxigraph", "OxigraphTarget"]
+__all__ = ["OxigraphTarget", "open_oxigraph"]
 
 
 def open_oxigraph(directory: str | Path, read_only: bool = True) -> Dataset:
@@ -50,19 +62,29 @@ class OxigraphTarget(Target):
             raise ValueError(f"{directory}: cannot open Oxigraph store: {error}") from None
         self.added = 0
 
+    def open(self) -> ox.Store:
+        """The store, while it is held; ValueError once released."""
+        if self.store is None:
+            raise ValueError(f"{self.directory}: the store was released")
+        return self.store
+
     def add(self, result) -> int:
+        """Replace the article's graph in the store, in one transaction; the quads it holds now."""
         graph, quads = article_graph(result)
-        self.store.update(replace_article_update(graph, quads))
+        store = self.open()
+        store.update(replace_article_update(graph, quads))
         self.added += 1
         if self.added % self.FLUSH_EVERY == 0:
-            self.store.flush()
+            store.flush()
         return len(quads)
 
     def reconcile(self) -> int:
         """Replace the reconcile graph with what the store's articles add up to; the triples written."""
-        return reconcile_store(oxigraph_pattern(self.store), self.store.update)
+        store = self.open()
+        return reconcile_store(oxigraph_pattern(store), store.update)
 
     def close(self) -> None:
+        """Reconcile the whole store, flush it and let it go."""
         if self.store is not None:
             self.reconcile()
         self.release()

@@ -1,7 +1,14 @@
 """SPARQL on any backend, with parameters bound as RDF terms and one kind of error.
 
->>> run_query(graph, "SELECT ?e WHERE { ?p rdfs:label ?name . ?e kg:participant ?p }",
-...           {"name": Literal("Владимир Путин", lang="ru")})
+>>> from rdflib import Literal
+>>> graph = Graph().parse(format="turtle", data='''
+...     @prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+...     <urn:x:meeting> kg:participant <urn:x:putin> . <urn:x:putin> rdfs:label "Владимир Путин"@ru .
+... ''')
+>>> rows = run_query(graph, "SELECT ?e WHERE { ?p rdfs:label ?name . ?e kg:participant ?p }",
+...                  {"name": Literal("Владимир Путин", lang="ru")})
+>>> [str(row.e) for row in rows]
+['urn:x:meeting']
 
 An in-memory graph binds parameters with rdflib's initBindings. Oxigraph (whose
 substitutions only take projected variables) and SPARQL servers get them as an inline
@@ -9,6 +16,7 @@ substitutions only take projected variables) and SPARQL servers get them as an i
 escaped RDF term and the result parsed again, so a value can only ever be a value,
 and a filter in the query sees it everywhere.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,9 +45,11 @@ def check_query(graph: Graph, text: str) -> None:
     try:
         prepareQuery(text, initNs=dict(graph.namespaces()))
     except ParseException as error:
-        raise QueryError(f"bad SPARQL query: {error.msg} at line {error.lineno}, column {error.col}:\n"
-                         f"    {error.line}\n    {' ' * (error.col - 1)}^") from None
-    except Exception as error:  # rdflib raises plain exceptions for unknown prefixes and the like
+        raise QueryError(
+            f"bad SPARQL query: {error.msg} at line {error.lineno}, column {error.col}:\n"
+            f"    {error.line}\n    {' ' * (error.col - 1)}^"
+        ) from None
+    except Exception as error:  # noqa: BLE001 - rdflib raises plain exceptions for unknown prefixes and the like
         raise QueryError(f"bad SPARQL query: {error}") from None
 
 
@@ -49,7 +59,7 @@ def _with_values(text: str, bindings: dict[str, Identifier]) -> str:
         raise QueryError("parameters on a SPARQL server need the query to have a WHERE { ... } clause")
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
-    return f"{text[:match.end()]}\n  VALUES ({names}) {{ ({values}) }}\n{text[match.end():]}"
+    return f"{text[: match.end()]}\n  VALUES ({names}) {{ ({values}) }}\n{text[match.end() :]}"
 
 
 def _without_empty_rows(result: Result) -> Result:

@@ -5,25 +5,38 @@
 inside the evaluation as soon as the deadline passes (every triple lookup checks it),
 so a runaway query stops instead of running on in the background.
 
->>> graph = bounded_graph(open_graph("graph.ttl"))
->>> processor = BoundedProcessor(graph, timeout=10, limit=10_000)
->>> graph.query("SELECT * WHERE { ?s ?p ?o }", processor=processor)   # at most 10 000 rows
+>>> from rdflib import URIRef
+>>> source = Graph()
+>>> source += [(URIRef(f"urn:x:{n}"), URIRef("urn:x:in"), URIRef("urn:x:box")) for n in range(3)]
+>>> graph = bounded_graph(source)
+>>> processor = BoundedProcessor(graph, timeout=10, limit=2)
+>>> result = processor.query("SELECT ?s WHERE { ?s ?p ?o }")
+>>> len(result["bindings"]), result["truncated"]
+(2, True)
+>>> graph.add((URIRef("urn:x:3"), URIRef("urn:x:in"), URIRef("urn:x:box")))
+Traceback (most recent call last):
+...
+PermissionError: this graph is read-only
 
 The deadline is checked on triple lookups only, so a query that is slow to *parse*
 (a huge VALUES block) is not stopped here: kgraph serve runs each query in a worker
 process that it kills at the deadline (:mod:`kgraph.endpoint.workers`).
 """
+
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import islice
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.algebra import traverse
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.processor import SPARQLProcessor
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.store import Store
+from rdflib.term import Identifier
 
 __all__ = ["BoundedProcessor", "DeadlineStore", "QueryTimeout", "bounded_graph", "uses_service"]
 
@@ -47,10 +60,12 @@ class DeadlineStore(Store):
         self.timeout: float = 0.0
 
     def check(self) -> None:
+        """QueryTimeout once the deadline has passed."""
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise QueryTimeout(f"query stopped: it ran longer than {self.timeout:g} s")
 
     def triples(self, pattern, context=None) -> Iterator:
+        """The inner store's triples, the deadline checked every 512 of them."""
         self.check()
         for i, item in enumerate(self.inner.triples(pattern, context)):
             if not i % 512:
@@ -61,18 +76,23 @@ class DeadlineStore(Store):
         return self.inner.__len__(context)
 
     def contexts(self, triple=None):
+        """The inner store's graphs."""
         return self.inner.contexts(triple)
 
     def namespaces(self):
+        """The inner store's prefixes."""
         return self.inner.namespaces()
 
     def prefix(self, namespace):
+        """The inner store's prefix of a namespace."""
         return self.inner.prefix(namespace)
 
     def namespace(self, prefix):
+        """The inner store's namespace of a prefix."""
         return self.inner.namespace(prefix)
 
     def bind(self, prefix, namespace, override=True) -> None:
+        """Nothing: the prefixes are the served graph's."""
         return None  # prefixes are the served graph's; a query's PREFIX lines need no binding
 
     def _refuse(self, *args, **kwargs):
@@ -81,6 +101,7 @@ class DeadlineStore(Store):
     add = addN = remove = remove_graph = update = _refuse
 
     def add_graph(self, graph) -> None:
+        """Nothing: rdflib adds each graph it lists while evaluating GRAPH ?g."""
         return None  # rdflib "adds" each graph it lists while evaluating GRAPH ?g: nothing to write
 
 
@@ -117,18 +138,27 @@ class BoundedProcessor(SPARQLProcessor):
         self.timeout = timeout
         self.limit = limit
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
+    # the signature of rdflib's SPARQLProcessor.query, which adds ``base`` to Processor.query's
+    def query(  # type: ignore[override]
+        self,
+        strOrQuery: str | Query,
+        initBindings: Mapping[str, Identifier] | None = None,
+        initNs: Mapping[str, Any] | None = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Mapping[str, Any]:
+        """Run a query as rdflib does, under the deadline; a SELECT's rows cut at ``limit``."""
         if not isinstance(strOrQuery, str) and uses_service(strOrQuery.algebra):
             raise PermissionError("SERVICE is not allowed: this endpoint queries its own graph only")
         store: DeadlineStore = self.graph.store
         store.timeout = self.timeout
         store.deadline = time.monotonic() + self.timeout
         try:
-            result = super().query(strOrQuery, initBindings, initNs, base, DEBUG)
+            result = dict(super().query(strOrQuery, initBindings, initNs, base, DEBUG))
             if result.get("type_") == "SELECT":
                 rows = list(islice(result["bindings"], self.limit + 1))
                 result["truncated"] = len(rows) > self.limit
-                result["bindings"] = rows[:self.limit]
+                result["bindings"] = rows[: self.limit]
             return result
         finally:
             store.deadline = None

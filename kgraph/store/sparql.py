@@ -9,6 +9,7 @@ named graphs as their default graph: start Oxigraph with ``--union-default-graph
 pass it in the URL as above), Fuseki with ``unionDefaultGraph``; GraphDB and Virtuoso
 do so by default.
 """
+
 from __future__ import annotations
 
 from urllib.error import URLError
@@ -20,7 +21,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from ..rdf import bind_namespaces
 from .target import Target, article_graph, reconcile_store, replace_article_update
 
-__all__ = ["endpoints", "open_sparql", "answered", "SparqlTarget"]
+__all__ = ["SparqlTarget", "answered", "endpoints", "open_sparql"]
 
 #: the last path segment of a query endpoint -> that of its update endpoint
 UPDATE_PATHS = {"query": "update", "sparql": "sparql"}
@@ -52,8 +53,7 @@ def answered(result):
 
 def _store(url: str) -> SPARQLUpdateStore:
     query, update, params = endpoints(url)
-    return SPARQLUpdateStore(query_endpoint=query, update_endpoint=update, method="POST_FORM",
-                             params=params)
+    return SPARQLUpdateStore(query_endpoint=query, update_endpoint=update, method="POST_FORM", params=params)
 
 
 def open_sparql(url: str) -> Dataset:
@@ -69,6 +69,7 @@ class SparqlTarget(Target):
         self.store = _store(url)
 
     def add(self, result) -> int:
+        """Replace the article's graph on the server in one update; the quads it holds now."""
         graph, quads = article_graph(result)
         try:
             self.store.update(replace_article_update(graph, quads))
@@ -78,6 +79,7 @@ class SparqlTarget(Target):
 
     def close(self) -> None:
         """Run :mod:`kgraph.reconcile` over the server's graphs (one query per predicate read, one update)."""
+
         def pattern(predicate):
             rows = answered(self.store.query(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}"))
             return (tuple(row) for row in rows)

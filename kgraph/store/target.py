@@ -6,19 +6,19 @@ build is killed, and building the same articles again changes nothing. When a bu
 closes (or is interrupted), :mod:`kgraph.reconcile` runs over the whole store, in one
 more transaction (:func:`reconcile_store`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
-
 from rdflib import URIRef
 
 from ..rdf import RECONCILE_GRAPH, SHARED_GRAPH, article_iri, article_quads
 from ..reconcile import INPUT_PREDICATES, reconcile_quads, reconcile_update
 from .terms import from_ox, to_ox, to_ox_quad
 
-__all__ = ["Target", "article_graph", "replace_article_update", "oxigraph_pattern", "reconcile_store"]
+__all__ = ["Target", "article_graph", "oxigraph_pattern", "reconcile_store", "replace_article_update"]
 
 
 class Target:
@@ -40,7 +40,7 @@ class Target:
     def abort(self) -> None:
         """Give up: leave what was there before untouched (a store keeps the articles already added)."""
 
-    def __enter__(self) -> "Target":
+    def __enter__(self) -> Target:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
@@ -73,7 +73,8 @@ def replace_article_update(graph: ox.NamedNode, quads: list[ox.Quad]) -> str:
     """
     orphan = (
         f"  GRAPH {graph} {{ ?e <{_PROV}> {graph} }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{_PROV}> ?other }} FILTER(?other != {graph} && ?g != {_RECONCILE}) }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{_PROV}> ?other }}"
+        f" FILTER(?other != {graph} && ?g != {_RECONCILE}) }}\n"
     )
     orphans = (
         f"DELETE {{ GRAPH {_SHARED} {{ ?e ?p ?o }} }} WHERE {{\n{orphan}  GRAPH {_SHARED} {{ ?e ?p ?o }}\n}} ;\n"
@@ -99,10 +100,15 @@ def replace_article_update(graph: ox.NamedNode, quads: list[ox.Quad]) -> str:
 
 def oxigraph_pattern(store: ox.Store) -> Callable[[URIRef], Iterator[tuple]]:
     """For :func:`reconcile_store`: a predicate -> (subject, object, graph) of an Oxigraph store, in rdflib terms."""
+
     def pattern(predicate: URIRef) -> Iterator[tuple]:
         for quad in store.quads_for_pattern(None, to_ox(predicate), None, None):
             name = quad.graph_name
-            yield from_ox(quad.subject), from_ox(quad.object), None if isinstance(name, ox.DefaultGraph) else from_ox(name)
+            yield (
+                from_ox(quad.subject),
+                from_ox(quad.object),
+                None if isinstance(name, ox.DefaultGraph) else from_ox(name),
+            )
 
     return pattern
 

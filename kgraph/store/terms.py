@@ -8,19 +8,30 @@ rdflib.term.Literal('Владимир Путин', lang='ru')
 A plain rdflib literal ("текст", no datatype) and Oxigraph's xsd:string literal are the
 same RDF term; :func:`from_ox` gives the plain one, as rdflib's own parsers do.
 """
+
 from __future__ import annotations
+
+from typing import overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.term import Node
 
-__all__ = ["to_ox", "from_ox", "to_ox_triple", "to_ox_quad", "from_ox_quad"]
+__all__ = ["from_ox", "from_ox_quad", "to_ox", "to_ox_quad", "to_ox_triple"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
+@overload
+def to_ox(term: URIRef) -> ox.NamedNode: ...
+@overload
+def to_ox(term: BNode) -> ox.BlankNode: ...
+@overload
+def to_ox(term: Literal) -> ox.Literal: ...
+@overload
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal: ...
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """The Oxigraph term for an rdflib IRI, blank node or literal."""
     if isinstance(term, URIRef):
@@ -51,6 +62,11 @@ def from_ox(term) -> Node:
 
 
 def to_ox_triple(triple: tuple) -> ox.Triple:
+    """(s, p, o) from rdflib as an Oxigraph triple.
+
+    >>> to_ox_triple((URIRef("urn:x:a"), URIRef("urn:x:knows"), Literal("b"))).object
+    <Literal value=b datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>
+    """
     s, p, o = triple
     return ox.Triple(to_ox(s), to_ox(p), to_ox(o))
 
@@ -59,7 +75,10 @@ def _graph_name(context) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
     identifier = context.identifier if isinstance(context, Graph) else context
     if identifier is None or identifier == DATASET_DEFAULT_GRAPH_ID:
         return ox.DefaultGraph()
-    return to_ox(identifier)
+    name = to_ox(identifier)
+    if isinstance(name, ox.Literal):
+        raise TypeError(f"a literal cannot name a graph: {identifier!r}")
+    return name
 
 
 def to_ox_quad(quad: tuple) -> ox.Quad:
@@ -73,4 +92,3 @@ def from_ox_quad(quad: ox.Quad) -> tuple:
     g = quad.graph_name
     name = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)
     return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), name
-
