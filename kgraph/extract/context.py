@@ -8,14 +8,16 @@ not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from ..entities.resolve import EntityIndex
 from ..lexicons import mapping, words
 from ..model import Article, Entity
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
+from .quotes import quote_regions
 from .sentence import Sentence
+from .turns import TurnMark, turn_marks
 
 __all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
 
@@ -24,14 +26,24 @@ __all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "i
 class Context:
     """The article, its entities and its sentences, shared by the extractors.
 
-    ``_host`` and ``_turns`` cache what :mod:`.people` works out once per article.
+    ``_host`` caches what :mod:`.people` works out once per article; :attr:`quotes` and
+    :attr:`turns` are found once per article, when an extractor first asks.
     """
 
     article: Article
     entities: EntityIndex
     sentences: list[Sentence]
     _host: tuple[Entity | None] | None = field(default=None, repr=False)
-    _turns: list[tuple[int, Entity | None]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The article's quotation regions (:func:`.quotes.quote_regions`)."""
+        return quote_regions(self.article.text)
+
+    @cached_property
+    def turns(self) -> list[TurnMark]:
+        """The article's transcript turn marks (:func:`.turns.turn_marks`)."""
+        return turn_marks(self.article.text, self.entities)
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:

@@ -17,8 +17,8 @@ from ..lexicons import table, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of
+from .quotes import inside
 from .sentence import Sentence
-from .turns import turn_marks
 
 __all__ = [
     "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
@@ -54,10 +54,9 @@ def turn_speaker(context: Context, position: int) -> Entity | None:
     In "В.Путин: ... Вместе с вами мы отмечали эту дату в ходе моего визита в Улан-Батор"
     "моего" is Владимир Путин. None outside transcripts.
     """
-    if context._turns is None:
-        context._turns = [(mark.begin, mark.speaker) for mark in turn_marks(context.article.text, context.entities)]
-    index = bisect_right([begin for begin, _ in context._turns], position) - 1
-    return context._turns[index][1] if index >= 0 else None
+    turns = context.turns
+    index = bisect_right([mark.begin for mark in turns], position) - 1
+    return turns[index].speaker if index >= 0 else None
 
 
 @cache
@@ -192,11 +191,10 @@ def people_in_clause(
     ("Ковальчук рассказал Путину" is a conversation).
     """
     out: list[Entity] = []
-    quoted = _quoted(sentence.text)
     for i, token in enumerate(sentence.tokens):
         if token.pos == "PRON":  # "Вами" is nobody's name
             continue
-        if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
+        if inside(context.quotes, token.start) or _is_excluded(sentence, token):
             continue
         entity = entity_of(token, context)
         if type == "PER" and (entity is None or _is_bare_title(entity)):
@@ -207,19 +205,6 @@ def people_in_clause(
             continue
         if speakers or not is_attribution(sentence, token):
             out.append(entity)
-    return out
-
-
-def _quoted(text: str) -> list[bool]:
-    """For each character, whether it lies inside «guillemets»: a name in a quote is not
-    one of the reporting clause's people."""
-    inside, out = False, []
-    for char in text:  # not nested: "АО «НПП «Радар ммс»" closes at its only "»"
-        if char == "«":
-            inside = True
-        out.append(inside)
-        if char == "»":
-            inside = False
     return out
 
 

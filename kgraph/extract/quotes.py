@@ -8,8 +8,9 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 
-__all__ = ["OPENING", "DASH", "quote_regions", "unquote", "clean_quote", "paragraph_bounds"]
+__all__ = ["OPENING", "DASH", "quote_regions", "inside", "unquote", "clean_quote", "paragraph_bounds"]
 
 OPENING = {"«": "»", '"': '"', "„": "“", "“": "”"}
 DASH = "-–—"
@@ -43,6 +44,18 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return regions
+
+
+def inside(regions: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position lies inside one of the regions :func:`quote_regions` found.
+
+    >>> text = 'Путин сказал «мы готовы».'
+    >>> regions = quote_regions(text)
+    >>> inside(regions, text.index("готовы")), inside(regions, text.index("Путин"))
+    (True, False)
+    """
+    index = bisect_right(regions, (position, float("inf"))) - 1
+    return index >= 0 and regions[index][0] <= position < regions[index][1]
 
 
 def _opens(text: str, i: int) -> bool:

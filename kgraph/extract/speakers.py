@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..entities.roles import role_phrase
-from ..lexicons import words
+from ..lexicons import mapping, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context
@@ -24,7 +24,6 @@ from .sentence import Sentence
 
 __all__ = ["Speakers", "Named"]
 
-PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 SPEAKER_TYPES = ("PER", "ORG")
 # the words that end the stretch after a verb where an inverted subject may stand
 STRETCH_END = {":", ",", "что", "чтобы"}
@@ -112,8 +111,8 @@ class Speakers:
         if people:
             return None
         word = lemma(head)
-        if word in PRONOUN_GENDER:
-            return self.before(head.start, PRONOUN_GENDER[word])
+        if word in mapping("pronouns.tsv"):
+            return self.before(head.start, mapping("pronouns.tsv")[word])
         if head.pos in ("NOUN", "PROPN"):  # "Президент России" is often PROPN
             found = self.of_role(sentence, head)
             if found is not None:
@@ -149,8 +148,8 @@ class Speakers:
             if entity is not None and entity.type in SPEAKER_TYPES:
                 return None if _anonymous(entity) else entity
             word = lemma(token)
-            if word in PRONOUN_GENDER:
-                return self.before(token.start, PRONOUN_GENDER[word])
+            if word in mapping("pronouns.tsv"):
+                return self.before(token.start, mapping("pronouns.tsv")[word])
             if token.pos in ("NOUN", "PROPN") and token.head_id in (verb.id, verb.head_id):
                 return self.of_role(sentence, token)
         return None

@@ -30,25 +30,20 @@ from ..lexicons import mapping, may_be, words
 from ..model import Entity, Event
 from ..nlp import DocToken, lemma
 from .context import Context
-from .quotes import DASH, OPENING, clean_quote, paragraph_bounds, quote_regions
+from .quotes import DASH, OPENING, clean_quote, inside, paragraph_bounds, quote_regions
 from .sentence import Sentence
 from .speakers import Speakers
-from .turns import turn_marks
 
 __all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
-# "по его словам": the possessive as natasha lemmatizes it, and whose gender it points to
-POSSESSIVES = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem", "её": "Fem"}
 # after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
 AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?|\s*\n\s*(?=[а-яё])")
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
 INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
 SENTENCE_END = ".!?…"
-COMPLEMENTIZERS = {"что", "чтобы"}
-ACCORDING_OPENERS = {"по", "как", "согласно"}
 MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
 
 
@@ -80,9 +75,9 @@ class _Article:
         self.speakers = Speakers(context)
         self.speech = mapping("speech.tsv")
         self.starts = [s.start for s in context.sentences]
-        self.regions = [r for r in quote_regions(self.text) if _is_quote(context, self.text, *r)]
+        self.regions = [r for r in context.quotes if _is_quote(context, self.text, *r)]
         self.found: list[Said] = []
-        self.marks = turn_marks(self.text, context.entities)
+        self.marks = context.turns
         self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
 
     def sentence_at(self, position: int) -> Sentence | None:
@@ -101,8 +96,7 @@ class _Article:
 
     def quoted(self, position: int) -> bool:
         """Whether a position lies inside a quotation: the words of someone quoted."""
-        index = bisect_right(self.regions, (position, len(self.text))) - 1
-        return index >= 0 and self.regions[index][0] <= position < self.regions[index][1]
+        return inside(self.regions, position)
 
     def is_speech(self, token: DocToken) -> bool:
         """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
@@ -331,7 +325,7 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
             return token.stop
         if token.text in SENTENCE_END or token.text == ";":
             break
-        if lemma(token) in COMPLEMENTIZERS and number and following[number - 1].text == ",":
+        if lemma(token) in words("complementizers.tsv") and number and following[number - 1].text == ",":
             return token.stop
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
@@ -358,18 +352,18 @@ def _colon_stop(art: _Article, begin: int) -> int:
 
 def _according(art: _Article) -> None:
     """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
-    nouns = words("according.tsv")
+    nouns, openers, possessives = words("according.tsv"), words("according_openers.tsv"), mapping("possessives.tsv")
     for sentence in art.context.sentences:
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
             word = token.text.lower()
-            if word not in ACCORDING_OPENERS:
+            if word not in openers:
                 continue
             following = [lemma(t) for t in tokens[index + 1:index + 3]]
             if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
                 rest = tokens[index + 2:]
                 phrase_end = next((t for t in rest if t.text in ",."), None)
-            elif word == "по" and following[1:] and following[0] in POSSESSIVES and following[1] in nouns:
+            elif word == "по" and following[1:] and following[0] in possessives and following[1] in nouns:
                 rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
                 noun = tokens[index + 2]
                 after_noun = tokens[index + 3:index + 4]
@@ -404,9 +398,10 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
             entity = art.context.entities.at(token.start, token.stop)
             if entity is not None and entity.type == wanted:
                 return entity
+    possessives = mapping("possessives.tsv")
     for token in phrase:
-        if lemma(token) in POSSESSIVES:
-            return art.speakers.before(token.start, POSSESSIVES[lemma(token)])
+        if lemma(token) in possessives:
+            return art.speakers.before(token.start, possessives[lemma(token)])
     nouns = [t for t in phrase if t.pos == "NOUN"]
     return art.speakers.of_phrase(sentence, nouns[0]) if nouns else None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.quotes import clean_quote, paragraph_bounds, quote_regions, unquote
+from kgraph.extract.quotes import clean_quote, inside, paragraph_bounds, quote_regions, unquote
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -41,3 +41,13 @@ def test_clean_quote(text, expected):
 def test_paragraph_bounds():
     text = "первый\nвторой абзац\nтретий"
     assert text[slice(*paragraph_bounds(text, 9))] == "второй абзац"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ('Лавров сказал «мы готовы к диалогу».', "готовы", True),
+    ('Лавров сказал «мы готовы к диалогу».', "Лавров", False),
+    ('«Одна фраза. И вторая», - сказал он.', "вторая", True),
+    ('«Незакрытая цитата и Лавров', "Лавров", False),
+])
+def test_inside(text, word, expected):
+    assert inside(quote_regions(text), text.index(word)) is expected
