@@ -20,30 +20,50 @@ _EDGE = " \t\n,.:;" + DASH
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, stop) of the inside of each top-level quotation in the text.
 
-    ``«а «б» в»`` has one region, the whole (straight quotes do not nest); a quote
-    ends at its paragraph's end at the latest, and an unclosed quote gives no region.
+    ``«а «б» в»`` has one region, the whole (straight quotes do not nest). A quotation in
+    guillemets or curly quotes may run over line breaks between its sentences, the lines
+    of a quoted speech («Мы готовы.\nНо ...», — сказал он), yet not over a blank line or
+    from a sentence left open; a straight quote ends at its line's end. An unclosed quote
+    gives no region.
     """
     regions = []
     i = 0
     while i < len(text):
         char = text[i]
         if char in OPENING and (char != '"' or _opens(text, i)):
-            close = OPENING[char]
-            depth, j = 0, i + 1
-            while j < len(text) and text[j] != "\n":
-                if text[j] == close and (close != '"' or _closes(text, j)):
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif text[j] == char and char != close:
-                    depth += 1
-                j += 1
-            if j < len(text) and text[j] == close:
-                regions.append((i + 1, j))
-                i = j + 1
+            close = _closing(text, i)
+            if close is not None:
+                regions.append((i + 1, close))
+                i = close + 1
                 continue
         i += 1
     return regions
+
+
+def _closing(text: str, i: int) -> int | None:
+    """Where the quotation opened at ``i`` closes, if it does."""
+    char = text[i]
+    close = OPENING[char]
+    depth, j = 0, i + 1
+    while j < len(text):
+        if text[j] == "\n" and (char == '"' or not _speech_goes_on(text, j)):
+            return None
+        if text[j] == close and (close != '"' or _closes(text, j)):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif text[j] == char and char != close:
+            depth += 1
+        j += 1
+    return None
+
+
+def _speech_goes_on(text: str, j: int) -> bool:
+    """Whether a quotation may go on over the line break at ``j``: the line ends a sentence
+    and the next, not blank, opens one ("Мы готовы.\nНо ..."; "— Они ...")."""
+    before = text[:j].rstrip(" \t")
+    after = text[j + 1:].lstrip(" \t")
+    return bool(before) and before[-1] in ".!?…" and bool(after) and (after[0].isupper() or after[0] in DASH)
 
 
 def inside(regions: list[tuple[int, int]], position: int) -> bool:
