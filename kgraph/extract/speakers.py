@@ -122,7 +122,8 @@ class Speakers:
     def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The person a role noun names: "президент РФ" by the article's or the KB's roles,
         else "премьер", "чиновник", "представитель Philips" as the person last named as a
-        subject, in this paragraph or the one before. Anonymous and plural nouns ("источник",
+        subject before the sentence (not one its content names: "Джексон совершил переворот,
+        считает маэстро"), in this paragraph or the one before. Anonymous and plural nouns ("источник",
         "эксперты") name nobody."""
         found = self.context.entities.by_role(role_phrase(sentence.tokens, head))
         if found is not None:
@@ -131,8 +132,8 @@ class Speakers:
                 or lemma(head) in words("anonymous.tsv")):
             return None
         earlier = _previous_paragraph_start(self.context.article.text, head.start)
-        person = self.before(head.start, nominative=True)
-        if person is None or not any(earlier <= m.start < head.start for m in person.mentions):
+        person = self.before(sentence.start, nominative=True)
+        if person is None or not any(earlier <= m.start < sentence.start for m in person.mentions):
             return None
         return person
 

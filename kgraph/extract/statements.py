@@ -237,6 +237,73 @@ def _reported(art: _Article) -> None:
             art.add(begin, stop, speaker, "reported")
 
 
+def _inverted(art: _Article) -> None:
+    """Unquoted content with its attribution after it, the subject after the verb:
+    "Переговоры продолжатся в мае, сообщил министр Антон Гусев.", "..., считает она.",
+    and in the middle: "Санкции, продолжает Марк Ли, неэффективны." (the whole sentence).
+    A person speaks so; a medium cited so ("..., сообщает «Лента.ру»") is the news' source."""
+    for sentence in art.context.sentences:
+        tokens = sentence.tokens
+        for index, verb in enumerate(tokens):
+            if index < 3 or not art.is_speech(verb) or verb.feats.get("VerbForm") != "Fin" or art.quoted(verb.start):
+                continue
+            if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
+                continue
+            opening = _attribution_opening(tokens, index)
+            if opening is None or any(t.text in ":;" or lemma(t) in words("complementizers.tsv")
+                                      for t in tokens[:opening]):
+                continue
+            speaker = _inverted_subject(art, sentence, verb)
+            if speaker is None or speaker.type != "PER":  # "..., сообщает «Лента.ру»": a source, not a speaker
+                continue
+            end = _attribution_end(tokens, index)
+            stop = sentence.stop if end is not None else tokens[opening].start
+            if len(WORD.findall(art.text[sentence.start:tokens[opening].start])) >= MIN_QUOTE_WORDS:
+                art.add(sentence.start, stop, speaker, "reported")
+
+
+def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
+    """The index of the comma or dash that opens an attribution at the verb: "..., сообщил", "... - сказал"."""
+    before = index - 1
+    if tokens[before].text in DASH and before > 0 and tokens[before - 1].text == ",":
+        before -= 1
+    return before if tokens[before].text in "," + DASH else None
+
+
+def _attribution_end(tokens: list[DocToken], index: int) -> int | None:
+    """Where a parenthetical attribution closes and the content resumes: "Санкции, продолжает Марк Ли, неэффективны"."""
+    for number in range(index + 1, len(tokens)):
+        token = tokens[number]
+        if token.text in SENTENCE_END or token.text in ":;«\"":
+            return None
+        if token.text == "," and number + 1 < len(tokens) and tokens[number + 1].text not in SENTENCE_END:
+            return number
+    return None
+
+
+def _inverted_subject(art: _Article, sentence: Sentence, verb: DocToken) -> Entity | None:
+    """The speaker named after the verb: its own subject there, or a name, pronoun or role."""
+    subjects = [c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")
+                and c.start > verb.start]
+    if subjects:
+        return art.speakers.of_phrase(sentence, subjects[0])
+    return art.speakers.after(sentence, verb)
+
+
+def _asserted(sentence: Sentence, verb: DocToken) -> bool:
+    """Speech that took place: not future ("объявит"), conditional ("сказал бы") or negated
+    ("не заявил"); "не исключил", "не отрицает" (``lexicon/denial.tsv``) assert."""
+    if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") == "Cnd":
+        return False
+    for child in sentence.children.get(verb.id, ()):
+        word = lemma(child)
+        if word == "бы" or word == "не" and lemma(verb) not in words("denial.tsv"):
+            return False
+        if child.rel == "aux" and word == "быть" and child.feats.get("Tense") == "Fut":
+            return False
+    return True
+
+
 def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> bool:
     """A new attribution starts at the token: a speech verb, or "а"/"но" and a subject before one."""
     index = tokens.index(token)
@@ -447,7 +514,8 @@ def _stands_alone(text: str, start: int, stop: int) -> bool:
     return opens and closes
 
 
-CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (_quoted, _reported, _according, _continued, _turns)
+CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (
+    _quoted, _reported, _inverted, _according, _continued, _turns)
 
 
 def extract_statements(context: Context) -> list[Event]:

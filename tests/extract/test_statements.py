@@ -93,6 +93,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    pytest.param("Переговоры продолжатся в мае, сообщит министр Антон Гусев.", id="inverted-future-speech"),
+    pytest.param("Переговоры продолжатся в мае, не сообщил министр Антон Гусев.", id="inverted-negated-speech"),
+    pytest.param("Переговоры продолжатся в мае, сообщил источник в министерстве.", id="inverted-anonymous-source"),
+    pytest.param("Когда министр Антон Гусев вернулся, он сообщил коллегам новость.", id="inverted-subject-before"),
+    pytest.param("Певица Ольга Ветрова выпустила альбом, считает критик.", id="inverted-role-names-no-one-before"),
     pytest.param("«Это новость», - сказал источник в Кремле.", id="anonymous-source"),
     pytest.param("Эксперты считают, что позиции губернатора пошатнулись.", id="plural-anonymous-subject"),
     pytest.param("Путин встретился с Си Цзиньпином в Пекине.", id="no-speech"),
