@@ -216,7 +216,7 @@ def _reported(art: _Article) -> None:
         for index, verb in enumerate(sentence.tokens):
             if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part" or art.quoted(verb.start):
                 continue
-            if art.speech.get(lemma(verb)) == "quoted":
+            if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
                 continue
             speaker = art.speakers.of_verb(sentence, verb)
             if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
@@ -381,10 +381,11 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
     if following and any(start == following[0].stop for start, _ in art.regions):
         return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
-    for number, token in enumerate(following[:4]):  # "сообщил о завершении", not "о том, что"
+    for token in following[:4]:  # "сообщил о завершении", not "о том, что"
         if token.text.lower() in ("о", "об", "обо") and token.pos == "ADP":
-            if following[number + 1:number + 2] and following[number + 1].text.lower() != "том":
+            if _about(sentence, verb, token):
                 return token.start
+            break
         if token.text in ",:" + SENTENCE_END:
             break
     for number, token in enumerate(following):
@@ -404,6 +405,15 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
         if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
             return content[0].start
     return None
+
+
+def _about(sentence: Sentence, verb: DocToken, preposition: DocToken) -> bool:
+    """Whether "о ..." after a speech verb is what was said: "сообщил о завершении переговоров",
+    "Мутко напомнил о существовании агентства"; not a noun's topic ("написал заявление об
+    уходе"), a pronoun ("сказал об этом", "о том, что"), or a gerund's topic ("Говоря о сроках, ...")."""
+    noun = sentence.head(preposition)
+    return (noun is not None and noun.head_id == verb.id and noun.pos in ("NOUN", "PROPN")
+            and verb.feats.get("VerbForm") != "Conv")
 
 
 def _colon_stop(art: _Article, begin: int) -> int:

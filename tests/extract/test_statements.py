@@ -93,6 +93,12 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    pytest.param("Директор Олег Сомов написал заявление об уходе.", id="o-complement-of-a-noun"),
+    pytest.param("Олег Сомов сказал об этом журналистам.", id="o-complement-a-pronoun"),
+    pytest.param("Говоря о сроках ремонта, Олег Сомов улыбнулся.", id="o-complement-of-a-gerund"),
+    pytest.param("Компания Олега Сомова завтра объявит о покупке завода.", id="future-speech"),
+    pytest.param("Олег Сомов не сообщил, что мост закрыт.", id="negated-speech"),
+    pytest.param("Олег Сомов сказал бы, что мост закрыт.", id="conditional-speech"),
     pytest.param("Переговоры продолжатся в мае, сообщит министр Антон Гусев.", id="inverted-future-speech"),
     pytest.param("Переговоры продолжатся в мае, не сообщил министр Антон Гусев.", id="inverted-negated-speech"),
     pytest.param("Переговоры продолжатся в мае, сообщил источник в министерстве.", id="inverted-anonymous-source"),
