@@ -240,7 +240,8 @@ def _reported(art: _Article) -> None:
 def _inverted(art: _Article) -> None:
     """Unquoted content with its attribution after it, the subject after the verb:
     "Переговоры продолжатся в мае, сообщил министр Антон Гусев.", "..., считает она.",
-    and in the middle: "Санкции, продолжает Марк Ли, неэффективны." (the whole sentence).
+    and in the middle: "Такой переход, считает Марк Ли, повысит оперативность." (what follows it,
+    else the whole sentence: "Санкции, продолжает Марк Ли, неэффективны.").
     A person speaks so; a medium cited so ("..., сообщает «Лента.ру»") is the news' source."""
     for sentence in art.context.sentences:
         tokens = sentence.tokens
@@ -257,9 +258,13 @@ def _inverted(art: _Article) -> None:
             if speaker is None or speaker.type != "PER":  # "..., сообщает «Лента.ру»": a source, not a speaker
                 continue
             end = _attribution_end(tokens, index)
-            stop = sentence.stop if end is not None else tokens[opening].start
-            if len(WORD.findall(art.text[sentence.start:tokens[opening].start])) >= MIN_QUOTE_WORDS:
-                art.add(sentence.start, stop, speaker, "reported")
+            head = sentence.head(verb)
+            if end is not None and not (verb.rel == "parataxis" and head is not None and head.start > tokens[end].start):
+                end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
+            if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
+                art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
+            elif len(WORD.findall(art.text[sentence.start:tokens[opening].start])) >= MIN_QUOTE_WORDS:
+                art.add(sentence.start, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
 
 
 def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
@@ -427,6 +432,35 @@ def _colon_stop(art: _Article, begin: int) -> int:
     return min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
 
 
+def _colon_paragraph(art: _Article) -> None:
+    """A paragraph that ends in a colon after a speech verb introduces the next paragraph:
+    "Пресс-секретарь Олег Зуев рассказал:\n\nМэр соболезнует родным." (a block quote)."""
+    for sentence in art.context.sentences:
+        for colon in sentence.tokens:  # natasha runs the sentence on over the break
+            if colon.text != ":" or art.text[colon.stop:paragraph_bounds(art.text, colon.stop)[1]].strip():
+                continue
+            verbs = [t for t in sentence.tokens if t.stop <= colon.start and art.is_speech(t)
+                     and _asserted(sentence, t) and t.feats.get("VerbForm") != "Part" and not _relative(sentence, t)]
+            if verbs and not art.quoted(colon.start):
+                _add_paragraph_after(art, colon.stop, art.speakers.of_verb(sentence, verbs[-1]))
+
+
+def _relative(sentence: Sentence, verb: DocToken) -> bool:
+    """Whether the verb heads a relative clause: "письмо, о котором говорил Песков"."""
+    return verb.rel == "acl:relcl" or any(
+        lemma(t) == "который" for t in sentence.subtree(verb) if sentence.clause(t).id == verb.id)
+
+
+def _add_paragraph_after(art: _Article, position: int, speaker: Entity | None) -> None:
+    """The next paragraph after a position, up to a turn mark in it, as the speaker's statement."""
+    begin = len(art.text) - len(art.text[position:].lstrip())
+    if begin >= len(art.text) or any(mark.start == begin for mark in art.marks):
+        return
+    stop = paragraph_bounds(art.text, begin)[1]
+    stop = min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
+    art.add(begin, stop, speaker, "reported")
+
+
 def _according(art: _Article) -> None:
     """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
     nouns, openers, possessives = words("according.tsv"), words("according_openers.tsv"), mapping("possessives.tsv")
@@ -525,7 +559,7 @@ def _stands_alone(text: str, start: int, stop: int) -> bool:
 
 
 CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (
-    _quoted, _reported, _inverted, _according, _continued, _turns)
+    _quoted, _reported, _colon_paragraph, _inverted, _according, _continued, _turns)
 
 
 def extract_statements(context: Context) -> list[Event]:
