@@ -386,7 +386,8 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
     if following and any(start == following[0].stop for start, _ in art.regions):
         return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
-    for token in following[:4]:  # "сообщил о завершении", not "о том, что"
+    opinion = art.speech.get(lemma(verb)) == "opinion"  # "думает о будущем" says nothing
+    for token in [] if opinion else following[:4]:  # "сообщил о завершении", not "о том, что"
         if token.text.lower() in ("о", "об", "обо") and token.pos == "ADP":
             if _about(sentence, verb, token):
                 return token.start
@@ -403,7 +404,7 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
     stance = next((t for t in following if t.pos not in ("ADJ", "DET", "ADV")), None)
-    if stance is not None and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
+    if stance is not None and not opinion and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
         return following[0].start
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
