@@ -442,8 +442,9 @@ def _colon_paragraph(art: _Article) -> None:
                 continue
             verbs = [t for t in sentence.tokens if t.stop <= colon.start and art.is_speech(t)
                      and _asserted(sentence, t) and t.feats.get("VerbForm") != "Part" and not _relative(sentence, t)]
-            if verbs and not art.quoted(colon.start):
-                _add_paragraph_after(art, colon.stop, art.speakers.of_verb(sentence, verbs[-1]))
+            if verbs and not art.quoted(colon.start):  # the main clause's verb, not one in its "что"
+                verb = min(verbs, key=lambda t: len(list(sentence.ancestors(t))))
+                _add_paragraph_after(art, colon.stop, art.speakers.of_verb(sentence, verb))
 
 
 def _relative(sentence: Sentence, verb: DocToken) -> bool:
