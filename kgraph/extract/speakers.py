@@ -159,15 +159,19 @@ class Speakers:
         """Whom "он"/"она" at a position means: the last person named as a subject before it.
 
         A person of the other gender is skipped; with no subject, the last person named
-        (unless ``nominative`` asks for a subject only).
+        (unless ``nominative`` asks for a subject only); with no one of the gender, the last
+        subject of any.
         """
         last = None
-        for named in reversed(self.named[:bisect_left(self._starts, position)]):
+        earlier = self.named[:bisect_left(self._starts, position)]
+        for named in reversed(earlier):
             if gender and named.gender and named.gender != gender:
                 continue
             if named.nominative:
                 return named.entity
             last = last or named.entity
+        if last is None and gender:  # "Бенедикт Бернер ... считает она": a foreign name's gender is a guess
+            return next((n.entity for n in reversed(earlier) if n.nominative), None)
         return None if nominative else last
 
     def in_span(self, sentence: Sentence, start: int, stop: int, any_case: bool = False) -> Entity | None:

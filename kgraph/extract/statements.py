@@ -251,8 +251,9 @@ def _inverted(art: _Article) -> None:
             if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
                 continue
             opening = _attribution_opening(tokens, index)
+            begin = max(sentence.start, paragraph_bounds(art.text, verb.start)[0])  # natasha joins a headline on
             if opening is None or any(t.text in ":;" or lemma(t) in words("complementizers.tsv")
-                                      for t in tokens[:opening]):
+                                      for t in tokens[:opening] if t.start >= begin):
                 continue
             speaker = _inverted_subject(art, sentence, verb)
             if speaker is None or speaker.type != "PER":  # "..., сообщает «Лента.ру»": a source, not a speaker
@@ -263,8 +264,8 @@ def _inverted(art: _Article) -> None:
                 end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
             if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
                 art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
-            elif len(WORD.findall(art.text[sentence.start:tokens[opening].start])) >= MIN_QUOTE_WORDS:
-                art.add(sentence.start, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
+            elif len(WORD.findall(art.text[begin:tokens[opening].start])) >= MIN_QUOTE_WORDS:
+                art.add(begin, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
 
 
 def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
@@ -512,10 +513,11 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
             if entity is not None and entity.type == wanted:
                 return entity
     possessives = mapping("possessives.tsv")
-    for token in phrase:
-        if lemma(token) in possessives:
-            return art.speakers.before(token.start, possessives[lemma(token)])
+    if len(phrase) == 1 and lemma(phrase[0]) in possessives:  # "по его словам", not "источника, близкого к ней"
+        return art.speakers.before(phrase[0].start, possessives[lemma(phrase[0])])
     nouns = [t for t in phrase if t.pos == "NOUN"]
+    if any(lemma(t) in words("anonymous.tsv") for t in nouns):  # "по словам близкого к ней источника"
+        return None
     return art.speakers.of_phrase(sentence, nouns[0]) if nouns else None
 
 
