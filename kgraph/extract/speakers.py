@@ -69,6 +69,22 @@ class Speakers:
             or self.of_document(sentence, verb)
         )
 
+    def coordinated(self, sentence: Sentence, verb: DocToken) -> list[Entity]:
+        """The speakers a plural verb's subject coordinates: "Анна Лис и посол Пётр Гай
+        сообщили" -> both. Empty for a singular verb or a subject with no conjunct."""
+        subject = _subject(sentence, verb)
+        if subject is None or verb.feats.get("Number") != "Plur":
+            return []
+        heads = [subject] + [c for c in sentence.children.get(subject.id, ()) if c.rel == "conj"]
+        people = []
+        for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
+            found = self.of_phrase(sentence, head)
+            span = sentence.subtree(head)
+            if found is not None and found.type == "PER" and any(
+                    self.context.entities.at(t.start, t.stop) == found for t in span):
+                people.append(found)
+        return list(dict.fromkeys(people)) if len(heads) > 1 and len(people) == len(heads) else []
+
     def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The author of a document the verb speaks in: "В послании Президента говорится",
         "В заявлении МИД сказано"; with no author named, the person last named as a subject."""

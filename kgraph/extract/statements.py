@@ -104,15 +104,21 @@ class _Article:
         return (token.pos in ("VERB", "ADJ", "AUX") and may_be(token.text, "speech.tsv") and lemma(token) in self.speech
                 and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
 
-    def add(self, start: int, stop: int, speaker: Entity | None, kind: str) -> bool:
-        """Record a statement unless it is empty, unattributed or already found."""
+    def add_each(self, start: int, stop: int, speakers: list[Entity], kind: str) -> None:
+        """Record one statement for each of coordinated speakers: "Анна Лис и Пётр Гай сообщили"."""
+        for number, speaker in enumerate(speakers):
+            self.add(start, stop, speaker, kind, shared=number > 0)
+
+    def add(self, start: int, stop: int, speaker: Entity | None, kind: str, shared: bool = False) -> bool:
+        """Record a statement unless it is empty, unattributed or already found (``shared``:
+        unless this speaker has it already)."""
         while start < stop and not self.text[start].isalnum() and self.text[start] not in "«\"„“[":
             start += 1
         if speaker is None or not clean_quote(self.text[start:stop]):
             return False
         inside = start + 1 if self.text[start:start + 1] in OPENING else start
         for said in self.found:
-            if said.start <= inside < said.stop and (said.kind != "turn" or said.speaker == speaker):
+            if said.start <= inside < said.stop and (said.kind != "turn" and not shared or said.speaker == speaker):
                 return False
         sentence = self.sentence_at(start)
         if sentence is None:
@@ -234,7 +240,7 @@ def _reported(art: _Article) -> None:
             if begin is None:
                 continue
             stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
-            art.add(begin, stop, speaker, "reported")
+            art.add_each(begin, stop, art.speakers.coordinated(sentence, verb) or [speaker], "reported")
 
 
 def _inverted(art: _Article) -> None:
@@ -395,9 +401,10 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
             break
         if token.text in ",:" + SENTENCE_END:
             break
+    subjects = [c.start for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
     for number, token in enumerate(following):
-        if token.text == ":" and number <= 6:
-            return token.stop
+        if token.text == ":" and number <= 6:  # not "отвечали: командир Уильям Макартур и ..." (the subject)
+            return token.stop if not any(start > token.start for start in subjects) else None
         if token.text in SENTENCE_END or token.text == ";":
             break
         if lemma(token) in words("complementizers.tsv") and number and following[number - 1].text == ",":
