@@ -220,9 +220,12 @@ def _reported(art: _Article) -> None:
     """Indirect speech: "Песков добавил, что ...", "призвал к тому, чтобы ...", "заявил: ..."."""
     for sentence in art.context.sentences:
         for index, verb in enumerate(sentence.tokens):
-            if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part" or art.quoted(verb.start):
+            if not art.is_speech(verb) or art.quoted(verb.start):
                 continue
             if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
+                continue
+            if verb.feats.get("VerbForm") == "Part":
+                _participle(art, sentence, index)
                 continue
             speaker = art.speakers.of_verb(sentence, verb)
             if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
@@ -241,6 +244,28 @@ def _reported(art: _Article) -> None:
                 continue
             stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
             art.add_each(begin, stop, art.speakers.coordinated(sentence, verb) or [speaker], "reported")
+
+
+def _participle(art: _Article, sentence: Sentence, index: int) -> None:
+    """A speech participle with its "что"-clause speaks for the person it describes:
+    "горничная Анна Лис, утверждающая, что директор солгал, ..." (not "меньшинство, считающее, что")."""
+    verb = sentence.tokens[index]
+    head = sentence.head(verb)
+    if verb.rel != "acl" or head is None or head.start > verb.start:
+        return
+    begin = _complement(art, sentence, index)
+    opener = next((t for t in sentence.tokens if t.stop == begin), None)
+    if opener is None or lemma(opener) not in words("complementizers.tsv"):
+        return
+    speaker = art.speakers.of_phrase(sentence, head)
+    if speaker is not None and speaker.type == "PER":
+        art.add(begin, _clause_stop(sentence, verb, begin), speaker, "reported")
+
+
+def _clause_stop(sentence: Sentence, verb: DocToken, begin: int) -> int:
+    """Where the participle's "что"-clause ends: the end of its subtree."""
+    stop = max(t.stop for t in sentence.subtree(verb))
+    return stop if stop > begin else sentence.stop
 
 
 def _inverted(art: _Article) -> None:
