@@ -19,7 +19,7 @@ from ..lexicons import mapping, words
 from ..model import Entity
 from ..nlp import DocToken, lemma
 from .context import Context
-from .quotes import paragraph_bounds
+from .quotes import inside, paragraph_bounds
 from .sentence import Sentence
 
 __all__ = ["Speakers", "Named"]
@@ -45,12 +45,18 @@ class Speakers:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.named: list[Named] = []
-        tokens = [token for sentence in context.sentences for token in sentence.tokens]
-        starts = [token.start for token in tokens]
+        tokens = [(sentence, token) for sentence in context.sentences for token in sentence.tokens]
+        starts = [token.start for _, token in tokens]
+        speech = words("speech.tsv")
         for start, stop, entity in context.entities.spans:
             if entity.type != "PER":
                 continue
-            for token in tokens[bisect_left(starts, start):bisect_left(starts, stop)]:
+            span = tokens[bisect_left(starts, start):bisect_left(starts, stop)]
+            if inside(context.quotes, start) and not any(  # a quote's words are no antecedent, but
+                    (head := sentence.head(token)) is not None and lemma(head) in speech  # "— пояснила Алла Бут. —"
+                    for sentence, token in span):
+                continue
+            for _, token in span:
                 subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
                 self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
         self.named.sort(key=lambda n: n.start)
