@@ -121,8 +121,10 @@ class Speakers:
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
         "глава Минсвязи"), else an organization: "МИД России"."""
-        # nearest the head first: natasha's flat:name arcs stray into the next clause
-        tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
+        # the head's own name first ("пресс-секретарь Путина Дмитрий Песков" is Песков, not the
+        # genitive's Путин), then nearest the head: natasha's flat:name arcs stray into the next clause
+        names = _names_of(sentence, head)
+        tokens = sorted(sentence.subtree(head), key=lambda t: (t.id not in names, abs(t.start - head.start)))
         entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
         own = self.context.entities.at(head.start, head.stop)
         people = [e for e in entities if e is not None and e.type == "PER"]
@@ -206,6 +208,17 @@ class Speakers:
                 if entity is not None and entity.type == wanted:
                     return entity
         return None
+
+
+def _names_of(sentence: Sentence, head: DocToken) -> set[str]:
+    """The ids of the head and the tokens that name it: its appositions and their name parts."""
+    names, stack = {head.id}, [head]
+    while stack:
+        for child in sentence.children.get(stack.pop().id, ()):
+            if child.rel in ("appos", "flat:name", "flat") and child.id not in names:
+                names.add(child.id)
+                stack.append(child)
+    return names
 
 
 def _previous_paragraph_start(text: str, position: int) -> int:
