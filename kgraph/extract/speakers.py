@@ -254,8 +254,15 @@ def _verb_between(sentence: Sentence, subject: DocToken, verb: DocToken) -> bool
     """Another clause between: a finite verb, or a comma before a subject after the verb."""
     low, high = sorted((subject.start, verb.start))
     between = [t for t in sentence.tokens if low < t.start < high]
-    return any(t.feats.get("VerbForm") == "Fin" for t in between) or (
+    return any(t.feats.get("VerbForm") == "Fin" and not _inserted(sentence, t, low, high) for t in between) or (
         subject.start > verb.start and any(t.text == "," for t in between))
+
+
+def _inserted(sentence: Sentence, verb: DocToken, low: int, high: int) -> bool:
+    """A clause set into another between two of its words: "Кудрин, которого цитирует ТАСС,
+    заявил", "Путин, как сообщало ТАСС, заявил"."""
+    return verb.rel in ("acl:relcl", "parataxis", "advcl") and all(
+        low < t.start < high for t in sentence.subtree(verb))
 
 
 def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
