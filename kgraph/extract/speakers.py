@@ -89,7 +89,8 @@ class Speakers:
             if found is not None and found.type == "PER" and any(
                     self.context.entities.at(t.start, t.stop) == found for t in span):
                 people.append(found)
-        return list(dict.fromkeys(people)) if len(heads) > 1 and len(people) == len(heads) else []
+        people = list(dict.fromkeys(people))
+        return people if len(people) > 1 else []
 
     def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The author of a document the verb speaks in: "В послании Президента говорится",
