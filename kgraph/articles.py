@@ -23,6 +23,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -42,6 +43,7 @@ __all__ = [
     "parse_dateline",
     "article_from_text",
     "article_from_record",
+    "record_date",
     "check_text",
     "read_text",
     "read_path",
@@ -150,6 +152,29 @@ def article_from_text(text: str, id: str, origin: str | None = None, *, html: bo
     )
 
 
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def record_date(value: str) -> Date | None:
+    """A JSONL record's ``"date"``: the day of "2025-09-14" (a time after it ignored), None for
+    a month or a year ("2025-09", "2025"), which are valid but name no day; ValueError when
+    it is no date or an impossible one ("2025-13", "2025-02-30").
+
+    An article's date is a day (extraction dates its events by it and reads "вчера" from it),
+    so an article dated to the month or year is built as an undated one.
+
+    >>> record_date("2025-09-14T10:00:00"), record_date("2025-09"), record_date("2025")
+    (datetime.date(2025, 9, 14), None, None)
+    """
+    value = value.strip()
+    partial = PARTIAL_DATE.fullmatch(value)
+    if partial:
+        if partial.group(2) and not 1 <= int(partial.group(2)) <= 12:
+            raise ValueError(f"no month {partial.group(2)}")
+        return None
+    return Date.fromisoformat(value[:10])
+
+
 def article_from_record(record: dict, origin: str) -> Article:
     """An Article from one JSONL record ``{"id", "text", "date"?, "title"?, ...}``.
 
@@ -168,7 +193,7 @@ def article_from_record(record: dict, origin: str) -> Article:
     day = record.get("date")
     if day:
         try:
-            article = replace(article, date=Date.fromisoformat(str(day)[:10]))
+            article = replace(article, date=record_date(str(day)))
         except ValueError:
             raise ArticleError(origin, f"impossible date {str(day)[:40]!r}") from None
     fields = {key: record.get(key) for key in ("title", "source", "url") if isinstance(record.get(key), str)}
@@ -290,7 +315,7 @@ def _too_big(path: Path, max_chars: int) -> Skipped | None:
     return None
 
 
-def _read_text_file(path: Path, root: Path | None, max_chars: int, html: bool | None = None) -> Iterator[Article | Skipped]:
+def _read_text_file(path: Path, id: str, max_chars: int, html: bool | None = None) -> Iterator[Article | Skipped]:
     too_big = _too_big(path, max_chars)
     if too_big:
         yield too_big
@@ -300,14 +325,14 @@ def _read_text_file(path: Path, root: Path | None, max_chars: int, html: bool | 
     except NotText as error:
         yield Skipped(_name(path), str(error))
         return
-    yield read_text(text, _article_id(path, root), _name(path), html=html, max_chars=max_chars)
+    yield read_text(text, id, _name(path), html=html, max_chars=max_chars)
 
 
-def _read_html_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Article | Skipped]:
-    yield from _read_text_file(path, root, max_chars, html=True)
+def _read_html_file(path: Path, id: str, max_chars: int) -> Iterator[Article | Skipped]:
+    yield from _read_text_file(path, id, max_chars, html=True)
 
 
-def _read_jsonl_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Article | Skipped]:
+def _read_jsonl_file(path: Path, id: str, max_chars: int) -> Iterator[Article | Skipped]:
     """JSONL in UTF-8, cp1251 or UTF-16/32 with a BOM; a file whose first line has NUL bytes is binary.
 
     A NUL byte further on spoils its own line only: JSON allows none.
@@ -332,8 +357,9 @@ def _read_jsonl_file(path: Path, root: Path | None, max_chars: int) -> Iterator[
             yield from _read_jsonl(_decoded_lines(handle, encoding), _name(path), max_chars)
 
 
-# suffix -> reader of one file; a folder is read for these suffixes only
-READERS: dict[str, Callable[[Path, Path | None, int], Iterator[Article | Skipped]]] = {
+# suffix -> reader of one file (its path, the id a text file takes, the length limit);
+# a folder is read for these suffixes only
+READERS: dict[str, Callable[[Path, str, int], Iterator[Article | Skipped]]] = {
     ".txt": _read_text_file,
     ".text": _read_text_file,
     ".html": _read_html_file,
@@ -343,10 +369,10 @@ READERS: dict[str, Callable[[Path, Path | None, int], Iterator[Article | Skipped
 }
 
 
-def _read_file(path: Path, root: Path | None, max_chars: int) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, id: str, max_chars: int) -> Iterator[Article | Skipped]:
     reader = READERS.get(path.suffix.lower(), _read_text_file)
     try:
-        yield from reader(path, root, max_chars)
+        yield from reader(path, id, max_chars)
     except OSError as error:
         yield Skipped(_name(path), f"cannot read: {error.strerror or error}")
 
@@ -367,30 +393,108 @@ def _read_stdin(max_chars: int) -> Iterator[Article | Skipped]:
         yield read_text(data, "stdin", "<stdin>", max_chars=max_chars)
 
 
+def _folder_files(folder: Path) -> Iterator[Path | Skipped]:
+    """The article files below a folder, in path order, symlinked folders followed.
+
+    A link to a folder that is read anyway (a loop back to a parent, or a second way
+    to a folder of the tree) is reported as a skip and not read twice.
+    """
+    def key(path: str) -> tuple[int, int]:
+        info = os.stat(path)
+        return info.st_dev, info.st_ino
+
+    tree = {key(top) for top, _, _ in os.walk(folder)}  # the real folders of the tree
+    visited = {key(str(folder))}
+    files, links = [], []
+    for top, folders, names in os.walk(folder, followlinks=True):
+        for name in sorted(folders):
+            child = os.path.join(top, name)
+            try:
+                child_key = key(child)
+            except OSError:
+                folders.remove(name)
+                continue
+            if os.path.islink(child) and (child_key in visited or child_key in tree):
+                folders.remove(name)
+                links.append(Path(child))
+            else:
+                visited.add(child_key)
+        files += [Path(top, name) for name in names if Path(name).suffix.lower() in READERS]
+    found = sorted([p for p in files if p.is_file()] + links)
+    if not found:
+        yield Skipped(_name(folder), f"no {', '.join(sorted(READERS))} files in the folder")
+    for path in found:
+        if path in links:
+            yield Skipped(_name(path), "a link to a folder read already (a loop, or a second way in): not read twice")
+        else:
+            yield path
+
+
+def _sources(path: str | Path) -> Iterator[tuple[Path, str] | Skipped | str]:
+    """What one command-line path holds: ``(file, its default id)`` pairs, skips, or "-" for stdin."""
+    if str(path) == "-":
+        yield "-"
+        return
+    path = Path(path)
+    if path.is_dir():
+        for item in _folder_files(path):
+            yield item if isinstance(item, Skipped) else (item, _article_id(item, path))
+    elif not path.exists():
+        yield Skipped(_name(path), "no such file or folder")
+    else:
+        yield path, _article_id(path, None)
+
+
+def _read_source(source, max_chars: int) -> Iterator[Article | Skipped]:
+    if source == "-":
+        yield from _read_stdin(max_chars)
+    elif isinstance(source, Skipped):
+        yield source
+    else:
+        yield from _read_file(*source, max_chars)
+
+
 def read_path(path: str | Path, *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Skipped]:
-    """Articles from one path: a .txt, .html or .jsonl file, a folder (recursive), or ``-``.
+    """Articles from one path: a .txt, .html or .jsonl file, a folder (recursive, symlinked
+    folders followed), or ``-``.
 
     Yields a :class:`Skipped` for each article that cannot be read, so a
     caller can report it and go on with the rest; never raises on bad input.
     """
-    if str(path) == "-":
-        yield from _read_stdin(max_chars)
-        return
-    path = Path(path)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
-        if not files:
-            yield Skipped(_name(path), f"no {', '.join(sorted(READERS))} files in the folder")
-        for child in files:
-            yield from _read_file(child, path, max_chars)
-        return
-    if not path.exists():
-        yield Skipped(_name(path), "no such file or folder")
-        return
-    yield from _read_file(path, None, max_chars)
+    for source in _sources(path):
+        yield from _read_source(source, max_chars)
+
+
+def _qualified(sources: list) -> list:
+    """The sources, a text file whose default id another text file of the run has too
+    taking its path as given instead (``a/news.txt`` and ``b/news.txt``: ``a/news``, ``b/news``)."""
+    ids = Counter(source[1] for source in sources if isinstance(source, tuple) and _takes_id(source[0]))
+    return [(source[0], _name(source[0].with_suffix("").as_posix()))
+            if isinstance(source, tuple) and _takes_id(source[0]) and ids[source[1]] > 1 else source
+            for source in sources]
+
+
+def _takes_id(path: Path) -> bool:
+    """Whether a file's articles take their id from its path (a text or HTML file, not JSONL)."""
+    return READERS.get(path.suffix.lower(), _read_text_file) is not _read_jsonl_file
 
 
 def read_articles(paths: Iterable[str | Path], *, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Skipped]:
-    """Articles from every path in order; see :func:`read_path`."""
-    for path in paths:
-        yield from read_path(path, max_chars=max_chars)
+    """Articles from every path in order (see :func:`read_path`), each id once in the run.
+
+    A text file's id is its path below the folder read, without suffix (``a/x`` for
+    ``data/a/x.txt`` of ``data``), or its name without suffix when given itself; when two
+    text files of the run would share an id, each takes its path as given (``a/news``,
+    ``b/news``). A JSONL record keeps its ``"id"``. An article whose id was read already
+    in the run is skipped: "duplicate id 'x' (first read from dev.jsonl:3)".
+    """
+    sources = _qualified([source for path in paths for source in _sources(path)])
+    first: dict[str, str] = {}
+    for source in sources:
+        for item in _read_source(source, max_chars):
+            if isinstance(item, Article):
+                if item.id in first:
+                    item = Skipped(item.origin or item.id, f"duplicate id {item.id!r} (first read from {first[item.id]})")
+                else:
+                    first[item.id] = item.origin or item.id
+            yield item

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from .model import fold
+
 __all__ = ["LEXICON_DIR", "table", "words", "mapping", "openings", "may_be"]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
@@ -50,4 +52,4 @@ def openings(name: str, size: int = 3) -> frozenset[str]:
 
 def may_be(token_text: str, name: str) -> bool:
     """Whether a word can be an inflected entry of the lexicon, judged by its opening."""
-    return token_text[:3].lower().replace("ё", "е") in openings(name)
+    return fold(token_text[:3]) in openings(name)

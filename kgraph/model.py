@@ -1,12 +1,19 @@
-"""The plain records that travel down the pipeline: Article, Mention, Entity, Event.
+"""The plain records that travel down the pipeline (Article, Mention, Entity, Event) and the
+vocabulary they are written in: entity types, event kinds, statuses, modes, date precisions.
 
 Every step of kgraph takes and returns these; none of them knows about natasha,
-rdflib or networkx, so they pickle cheaply across worker processes.
+rdflib or networkx, so they pickle cheaply across worker processes. Each vocabulary is
+a ``StrEnum``: a member is its own string (``Mode.VIDEO == "video"``), so JSON output
+and RDF hashes read the same as with bare strings, and extractors may pass either.
+What kgraph knows about an event kind (its relation name, RDF class and properties,
+CAMEO and PLOVER codes, what goes into its IRI) is one row of :data:`EVENT_KINDS`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from enum import StrEnum
 
 __all__ = [
     "Article",
@@ -14,23 +21,160 @@ __all__ = [
     "Entity",
     "Event",
     "Relation",
+    "EntityType",
+    "EventKind",
+    "Status",
+    "Mode",
+    "Precision",
+    "KindSpec",
     "EVENT_KINDS",
     "STATUSES",
     "MODES",
+    "MODE_ORDER",
     "PRECISIONS",
+    "AGENT_TYPES",
+    "specific_mode",
+    "precision_of",
+    "fold",
+    "entity_key",
 ]
 
-EVENT_KINDS = ("meeting", "visit", "statement")
-STATUSES = ("occurred", "planned", "negated", "hypothetical")
-MODES = ("in_person", "phone", "video", "unknown")
-PRECISIONS = ("day", "month", "year")
+
+class EntityType(StrEnum):
+    """What an entity is, in natasha's NER labels."""
+
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+
+
+class EventKind(StrEnum):
+    MEETING = "meeting"
+    VISIT = "visit"
+    STATEMENT = "statement"
+
+
+class Status(StrEnum):
+    """Whether the event took place, as the article tells it."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+
+class Mode(StrEnum):
+    """How a meeting was held."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+    UNKNOWN = "unknown"
+
+
+class Precision(StrEnum):
+    """How much of a date an article gave: "2026-02-04" day, "2026-02" month, "2026" year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+STATUSES = tuple(Status)
+MODES = tuple(Mode)
+PRECISIONS = tuple(Precision)
+#: who can meet or speak: people and organizations ("МИД России заявил")
+AGENT_TYPES = frozenset({EntityType.PER, EntityType.ORG})
+
+#: the known modes, most specific first: where one sentence says "по видеосвязи" and another
+#: "лично" or "встретились", the meeting is by video
+MODE_ORDER = (Mode.VIDEO, Mode.PHONE, Mode.IN_PERSON)
+
+_PRECISION_OF_LENGTH = {10: Precision.DAY, 7: Precision.MONTH, 4: Precision.YEAR}
+
+
+def specific_mode(modes: Iterable[str], default: str = Mode.UNKNOWN) -> str:
+    """The most specific of the modes found (see :data:`MODE_ORDER`), else ``default``.
+
+    >>> specific_mode({"unknown", "in_person", "video"})
+    <Mode.VIDEO: 'video'>
+    >>> specific_mode({"unknown"})
+    <Mode.UNKNOWN: 'unknown'>
+    """
+    found = set(modes)
+    return next((mode for mode in MODE_ORDER if mode in found), default)
+
+
+def precision_of(date: str | None) -> Precision | None:
+    """The precision of an ISO date, from its shape; None for no date or another shape.
+
+    >>> precision_of("2025-09")
+    <Precision.MONTH: 'month'>
+    """
+    return _PRECISION_OF_LENGTH.get(len(date)) if date else None
+
+
+def fold(text: str) -> str:
+    """Lowercase with ё read as е, for comparing words and names; keeps the length.
+
+    >>> fold("Пётр Алексеевич")
+    'петр алексеевич'
+    """
+    return text.lower().replace("ё", "е")
+
+
+def entity_key(type: str, name: str, wikidata: str | None = None) -> str:
+    """The identity of an entity: its Wikidata id when known, else its type and canonical name.
+
+    >>> entity_key("PER", "Владимир Путин", "Q7747"), entity_key("PER", "Дмитрий Песков")
+    ('Q7747', 'PER:Дмитрий Песков')
+    """
+    return wikidata or f"{type}:{name}"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """What kgraph knows about one event kind: how it is written as relations and as RDF.
+
+    The RDF names are local names in the kg: ontology (``ontology/kgraph.ttl``).
+    """
+
+    kind: EventKind
+    relation: str  # the flat view's relation: "met_with"
+    rdf_class: str  # "Meeting"
+    role: str  # the event -> participant property: "participant", "visitor", "speaker"
+    shortcut: str  # the participant -> object shortcut property: "metWith"
+    shortcut_if_occurred: bool  # whether the shortcut is only written for an event that took place
+    participant_types: frozenset[EntityType]  # who may take part
+    min_participants: int  # distinct participants required
+    max_participants: int | None  # None: any number
+    object_field: str | None  # the Event field the relation points to ("place", "quote"); None: each other
+    object_property: str | None  # the event -> that field's property: "destination", "quote"
+    identity: tuple[str, ...]  # Event fields beyond kind, participants, date and status that make its IRI
+    with_mode: bool  # whether a mode is written (relation's "mode", kg:mode)
+    cameo: str
+    plover: str | None
+
+
+#: event kind -> what kgraph knows about it
+EVENT_KINDS: dict[str, KindSpec] = {
+    spec.kind: spec for spec in (
+        KindSpec(EventKind.MEETING, "met_with", "Meeting", "participant", "metWith", True, AGENT_TYPES,
+                 2, None, None, None, (), True, cameo="040", plover="CONSULT"),
+        KindSpec(EventKind.VISIT, "visited", "Visit", "visitor", "visited", True, frozenset({EntityType.PER}),
+                 1, None, "place", "destination", ("place",), False, cameo="042", plover="CONSULT"),
+        KindSpec(EventKind.STATEMENT, "said", "Statement", "speaker", "said", False, AGENT_TYPES,
+                 1, 1, "quote", "quote", ("quote",), False, cameo="010", plover=None),
+    )
+}
 
 
 @dataclass(frozen=True)
 class Article:
     """One news article: its text (without header and dateline) and metadata.
 
-    >>> Article(id="a1", text="Путин встретился с Си Цзиньпином.", date=Date(2026, 2, 4))
+    >>> Article(id="a1", text="Путин встретился с Си Цзиньпином.", date=Date(2026, 2, 4)).date.isoformat()
+    '2026-02-04'
     """
 
     id: str
@@ -65,7 +209,7 @@ class Entity:
 
     key: str
     name: str
-    type: str  # "PER" | "ORG" | "LOC"
+    type: EntityType | str
     wikidata: str | None = None
     mentions: tuple[Mention, ...] = field(default=(), compare=False, repr=False)
 
@@ -79,41 +223,45 @@ class Event:
     - statement: ``participants`` is the speaker, ``quote`` what was said.
     """
 
-    kind: str
+    kind: EventKind | str
     participants: tuple[Entity, ...]
     article_id: str
     evidence: str
-    status: str = "occurred"
-    mode: str = "unknown"
+    status: Status | str = Status.OCCURRED
+    mode: Mode | str = Mode.UNKNOWN
     date: str | None = None  # "2026-02-04" | "2026-02" | "2026"
     place: Entity | None = None
     quote: str | None = None
 
     @property
-    def precision(self) -> str | None:
+    def precision(self) -> Precision | None:
         """"day", "month" or "year", from the shape of ``date``."""
-        if not self.date:
-            return None
-        return PRECISIONS[{10: 0, 7: 1, 4: 2}[len(self.date)]]
+        return precision_of(self.date)
+
+    @property
+    def spec(self) -> KindSpec:
+        """What kgraph knows about the event's kind (:data:`EVENT_KINDS`)."""
+        return EVENT_KINDS[self.kind]
 
     def relations(self) -> list[Relation]:
         """The flat triple view that ``kgraph extract`` writes and the scorer reads."""
-        if self.kind == "meeting":
+        spec = self.spec
+        mode = self.mode if spec.with_mode else None
+        if spec.object_field is None:  # the participants with each other
             people = self.participants
             return [
-                Relation("met_with", a.name, b.name, self.status, self.mode, self.date, self.evidence)
+                Relation(spec.relation, a.name, b.name, self.status, mode, self.date, self.evidence)
                 for i, a in enumerate(people)
                 for b in people[i + 1 :]
             ]
-        if self.kind == "visit":
-            return [
-                Relation("visited", v.name, self.place.name, self.status, None, self.date, self.evidence)
-                for v in self.participants
-                if self.place is not None
-            ]
+        target = getattr(self, spec.object_field)
+        if isinstance(target, Entity):
+            target = target.name
+        elif spec.object_field == "place":  # a visit with no destination says nothing
+            return []
         return [
-            Relation("said", s.name, self.quote or "", self.status, None, self.date, self.evidence)
-            for s in self.participants
+            Relation(spec.relation, p.name, target or "", self.status, mode, self.date, self.evidence)
+            for p in self.participants
         ]
 
 
@@ -136,8 +284,11 @@ class Relation:
             "object": self.object,
             "status": self.status,
         }
-        if self.relation == "met_with":
+        if self.relation in _MODE_RELATIONS:
             out["mode"] = self.mode
         out["date"] = self.date
         out["evidence"] = self.evidence
         return out
+
+
+_MODE_RELATIONS = frozenset(spec.relation for spec in EVENT_KINDS.values() if spec.with_mode)

@@ -9,9 +9,17 @@ pymorphy's lemmatizer is the slowest part of natasha after the taggers. Lemmas
 are also memoized per process by (word, part of speech, features): the
 extractors look up nearly every token, and news repeats its words ("заявил",
 "переговоры"), so this halves the time spent lemmatizing.
+
+The work per sentence is bounded: the syntax parser's cost grows with the square of
+a sentence's length, so a text with no sentence end (a 200,000-character dump) would
+take minutes and gigabytes. A sentence longer than :data:`MAX_SENTENCE_TOKENS` tokens
+is cut into pieces for the taggers and the parser (after a comma or a dash where one
+is near), and NER reads a long text in chunks of whole sentences. News sentences are
+far shorter (the dev set's longest has 198 tokens), so they are parsed as they were.
 """
 from __future__ import annotations
 
+import warnings
 from functools import cache, lru_cache
 
 from natasha import (
@@ -23,9 +31,62 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
-from natasha.doc import DocSpan, DocToken
+from natasha.doc import DocSent, DocSpan, DocToken
 
-__all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "Doc", "DocSpan", "DocToken"]
+from .model import EntityType, fold
+
+__all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "split_long", "ner_chunks",
+           "MAX_SENTENCE_TOKENS", "NER_CHUNK_CHARS", "Doc", "DocSpan", "DocToken"]
+
+MAX_SENTENCE_TOKENS = 250  # the parser's cost grows with the square of this
+NER_CHUNK_CHARS = 50_000  # NER reads a longer text in chunks of whole sentences (~1 s each)
+BREAKS = frozenset(",;:—–-")  # a long sentence is cut after one of these when one is near the limit
+
+
+def _pieces(tokens: list[DocToken], limit: int) -> list[list[DocToken]]:
+    pieces = []
+    while len(tokens) > limit:
+        cut = next((i + 1 for i in range(limit - 1, limit // 2, -1) if tokens[i].text in BREAKS), limit)
+        pieces.append(tokens[:cut])
+        tokens = tokens[cut:]
+    return pieces + [tokens] if tokens else pieces
+
+
+def split_long(text: str, sents: list[DocSent], limit: int = MAX_SENTENCE_TOKENS) -> list[DocSent]:
+    """The sentences, each one longer than ``limit`` tokens cut into pieces of at most ``limit``.
+
+    >>> doc = Doc("Путин, Си, Лула, Моди и Рамафоса встретились")
+    >>> doc.segment(pipeline().segmenter)
+    >>> [s.text for s in split_long(doc.text, doc.sents, limit=4)]
+    ['Путин, Си,', 'Лула, Моди и', 'Рамафоса встретились']
+    """
+    out = []
+    for sent in sents:
+        if len(sent.tokens) <= limit:
+            out.append(sent)
+            continue
+        for piece in _pieces(sent.tokens, limit):
+            start, stop = piece[0].start, piece[-1].stop
+            out.append(DocSent(start, stop, text[start:stop], tokens=piece))
+    return out
+
+
+def ner_chunks(sents: list[DocSent], limit: int = NER_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, stop) of runs of whole sentences, each as long as ``limit`` characters at most
+    (a longer sentence alone).
+
+    >>> doc = Doc("Путин прилетел. Си встретил его. Они поговорили.")
+    >>> doc.segment(pipeline().segmenter)
+    >>> ner_chunks(doc.sents, limit=35)
+    [(0, 32), (33, 48)]
+    """
+    chunks: list[tuple[int, int]] = []
+    for sent in sents:
+        if chunks and sent.stop - chunks[-1][0] <= limit:
+            chunks[-1] = (chunks[-1][0], sent.stop)
+        else:
+            chunks.append((sent.start, sent.stop))
+    return chunks
 
 
 class Pipeline:
@@ -33,7 +94,9 @@ class Pipeline:
 
     def __init__(self) -> None:
         self.segmenter = Segmenter()
-        self.morph_vocab = MorphVocab()
+        with warnings.catch_warnings():  # pymorphy2 imports pkg_resources, deprecated in setuptools 81
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+            self.morph_vocab = MorphVocab()
         embedding = NewsEmbedding()
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
@@ -44,10 +107,24 @@ class Pipeline:
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
         doc.segment(self.segmenter)
+        doc.sents = split_long(text, doc.sents)
         doc.tag_morph(self.morph)
         doc.parse_syntax(self.syntax)
-        doc.tag_ner(self.ner)
+        if len(text) <= NER_CHUNK_CHARS:
+            doc.tag_ner(self.ner)
+        else:
+            self._tag_ner_in_chunks(doc)
         return doc
+
+    def _tag_ner_in_chunks(self, doc: Doc) -> None:
+        """NER over runs of whole sentences, its spans put back at their place in the text."""
+        doc.spans = []
+        for start, stop in ner_chunks(doc.sents):
+            for span in self.ner(doc.text[start:stop]).spans:
+                doc.spans.append(DocSpan(start + span.start, start + span.stop, span.type,
+                                         doc.text[start + span.start:start + span.stop]))
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
 
 
 @cache
@@ -76,7 +153,7 @@ def lemma(token: DocToken) -> str:
     """The token's lowercase lemma, ё as е: "встречались" -> "встречаться"."""
     if token.lemma is None:
         token.lemma = _lemma_of(token.text, token.pos, tuple(token.feats.items()))
-    return token.lemma.lower().replace("ё", "е")
+    return fold(token.lemma)
 
 
 NORMAL_CACHE = 20_000  # spans' normal forms: the same names recur across a corpus
@@ -92,7 +169,7 @@ def normal(span: DocSpan) -> str:
         ids = {token.id: number for number, token in enumerate(span.tokens)}
         key = (span.type, span.text, tuple(
             (token.start - span.start, token.pos, tuple(sorted(token.feats.items())),
-             token.rel if span.type == "ORG" else None, ids.get(token.head_id) if span.type == "ORG" else None)
+             token.rel if span.type == EntityType.ORG else None, ids.get(token.head_id) if span.type == EntityType.ORG else None)
             for token in span.tokens))
         span.normal = _normal_of(key, span)
     return span.normal

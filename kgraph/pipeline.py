@@ -34,4 +34,15 @@ def process(article: Article) -> Result:
     doc = analyze(article.text)
     entities = resolve_entities(doc, article)
     events = extract_events(doc, entities, article)
-    return Result(article, tuple(entities.entities), tuple(events))
+    return Result(article, _involved(entities.entities, events), tuple(events))
+
+
+def _involved(named: list[Entity], events: list[Event]) -> tuple[Entity, ...]:
+    """The article's named entities, then the people its events involve that only the
+    reference KB named ("глава государства" on kremlin.ru: the head of state)."""
+    out = list(named)
+    for event in events:
+        for entity in event.participants:
+            if entity not in out:
+                out.append(entity)
+    return tuple(out)

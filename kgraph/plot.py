@@ -21,22 +21,23 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
+from .lexicons import mapping
+from .model import Mode, Status
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
 __all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
 
 FONT = {"font.family": "DejaVu Sans"}
 
-#: mode -> (marker, colour, legend label)
+_MARKERS = {Mode.IN_PERSON: ("o", "tab:blue"), Mode.PHONE: ("^", "tab:orange"), Mode.VIDEO: ("s", "tab:green"),
+            Mode.UNKNOWN: ("D", "tab:gray")}
+#: mode -> (marker, colour, legend label from lexicon/mode_labels.tsv), in legend order
 MODE_STYLES: dict[str, tuple[str, str, str]] = {
-    "in_person": ("o", "tab:blue", "лично"),
-    "phone": ("^", "tab:orange", "по телефону"),
-    "video": ("s", "tab:green", "по видеосвязи"),
-    "unknown": ("D", "tab:gray", "способ не указан"),
+    mode.value: (*marker, mapping("mode_labels.tsv")[mode]) for mode, marker in _MARKERS.items()
 }
 
-#: month abbreviations for date axes: "мар", or "янв" and the year under it
-MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+#: month abbreviations for date axes (lexicon/month_abbreviations.tsv): "мар", or "янв" and the year under it
+MONTHS = tuple(mapping("month_abbreviations.tsv")[str(month)] for month in range(1, 13))
 
 
 def _date_label(x: float, pos: int | None) -> str:
@@ -64,7 +65,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
     bar across it. Undated meetings cannot be placed; the title says how many were left out.
     """
     name = G.nodes[find_person(G, person)]["name"]
-    rows = timeline(G, person, start, end)
+    rows = timeline(G, person, start, end, by="partner")
     dated = [r for r in rows if r["date"]]
     order = list(dict.fromkeys(r["with"] for r in dated))
     with matplotlib.rc_context(FONT):
@@ -79,7 +80,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
                 ax.plot([date2num(first), date2num(last + datetime.timedelta(days=1))], [y, y],
                         color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt")
             ax.plot(date2num(middle), y, marker=marker, markersize=8, linestyle="none",
-                    markeredgecolor=colour, markerfacecolor=colour if row["status"] == "occurred" else "none")
+                    markeredgecolor=colour, markerfacecolor=colour if row["status"] == Status.OCCURRED else "none")
         if order:
             ax.set_yticks(range(len(order)), order)
             ax.set_ylim(len(order) - 0.5, -0.5)
@@ -89,7 +90,7 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
         modes = dict.fromkeys(r["mode"] for r in dated)
         handles = [Line2D([], [], marker=MODE_STYLES[m][0], color=MODE_STYLES[m][1], linestyle="none",
                           label=MODE_STYLES[m][2]) for m in MODE_STYLES if m in modes]
-        if any(r["status"] != "occurred" for r in dated):
+        if any(r["status"] != Status.OCCURRED for r in dated):
             handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="none", linestyle="none",
                                   label="не состоялась: план или отказ"))
         if handles:

@@ -3,23 +3,29 @@
 IRIs are deterministic, so a rebuild gives the same graph and two articles
 that report one meeting give one event node with both articles as sources:
 
-- an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else
-  ``kgr:person/vladimir-putin`` (``org/``, ``place/``) from its canonical name;
-  a place the reference KB knows is typed kg:Country or kg:City, else kg:Place;
+- an entity: ``kgr:entity/Q7747`` when Wikidata knows it, else the reference KB's IRI
+  (``kgr:person/dmitriy-peskov``), else ``kgr:person/<slug>`` (``org/``, ``place/``) of its
+  name with й read as и, so spellings that differ only by ё/е, э/е, й/и, a hyphen or the
+  Latin/Cyrillic script of a name ("Lenta.ru", "Лента.ру") are one IRI. A place the KB
+  knows is typed kg:Country or kg:City, else kg:Place. The article's own name of an entity
+  is its kg:spelling, in the article's graph; the one rdfs:label of an entity the KB does
+  not know is chosen from all spellings by :mod:`kgraph.reconcile`;
 - an article: ``kgr:article/<id>``, also the name of the graph holding what the article
-  says: its metadata and, for each event, the evidence, the source, mode and place, and the
+  says: its metadata and, for each event, the evidence, the source and mode, and the
   shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
   kind, participants, day, status) goes to the one shared graph ``kgr:graph/shared``, so a
   store's union default graph holds it once however many articles report it
   (:func:`article_quads`);
 - an event dated to the day: ``kgr:event/meeting-<hash>`` of its identity: kind,
   sorted participant keys, day and status, plus the destination of a visit and the
-  words of a statement's quote. Mode, place and evidence are what articles say about
+  words of a statement's quote. Mode and evidence are what articles say about
   the event, not part of its identity: "встретились в Кремле" and "провели переговоры"
   on the same day are one meeting. Status is: a meeting announced as planned and the
   meeting that took place are two claims, each with one kg:status.
 - any other event (dated to the month or year, or undated) adds the article id and
-  sentence to the hash, so it stays the article's own.
+  sentence to the hash, so it stays the article's own. An event dated to the month or
+  year is written without its rdf:type: :mod:`kgraph.reconcile` types it, or makes it a
+  kg:Report of the day-dated event it refers to (:func:`deferred`).
 
 An event missing what the shapes require (a meeting of fewer than two, a visit with
 no destination, a statement with no quote, no evidence) is not written.
@@ -35,12 +41,25 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import Article, Entity, Event
+from .kb import load_kb
+from .model import (
+    EVENT_KINDS,
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    Mode,
+    Precision,
+    Status,
+    entity_key,
+    precision_of,
+)
 
 __all__ = [
     "KG", "KGR", "SEM", "SCHEMA", "WD", "PREFIXES", "bind_namespaces",
-    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "date_literal", "writable",
-    "SHARED_GRAPH", "SHARED_PREDICATES", "article_triples", "article_quads", "to_graph",
+    "slug", "entity_iri", "entity_class", "entity_label", "article_iri", "event_iri", "quote_key", "date_literal", "writable",
+    "deferred", "SHARED_GRAPH", "SHARED_PREDICATES", "RECONCILE_GRAPH", "article_triples", "article_quads",
+    "provisional_triples", "to_graph",
 ]
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -49,11 +68,20 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-EVENT_CLASSES = {"meeting": KG.Meeting, "visit": KG.Visit, "statement": KG.Statement}
-ENTITY_CLASSES = {"PER": (KG.Person, "person"), "ORG": (KG.Organization, "org"), "LOC": (KG.Place, "place")}
-MODES = {"in_person": KG.InPerson, "phone": KG.Phone, "video": KG.Video, "unknown": KG.UnknownMode}
-STATUSES = {"occurred": KG.Occurred, "planned": KG.Planned, "negated": KG.Negated, "hypothetical": KG.Hypothetical}
-PRECISIONS = {"day": (KG.Day, XSD.date), "month": (KG.Month, XSD.gYearMonth), "year": (KG.Year, XSD.gYear)}
+#: event kind -> its kg: class
+EVENT_CLASSES = {kind: KG[spec.rdf_class] for kind, spec in EVENT_KINDS.items()}
+#: entity type -> (its kg: class, the IRI path of an entity Wikidata does not know)
+ENTITY_CLASSES = {
+    EntityType.PER: (KG.Person, "person"), EntityType.ORG: (KG.Organization, "org"), EntityType.LOC: (KG.Place, "place"),
+}
+MODES = {Mode.IN_PERSON: KG.InPerson, Mode.PHONE: KG.Phone, Mode.VIDEO: KG.Video, Mode.UNKNOWN: KG.UnknownMode}
+STATUSES = {
+    Status.OCCURRED: KG.Occurred, Status.PLANNED: KG.Planned, Status.NEGATED: KG.Negated,
+    Status.HYPOTHETICAL: KG.Hypothetical,
+}
+PRECISIONS = {
+    Precision.DAY: (KG.Day, XSD.date), Precision.MONTH: (KG.Month, XSD.gYearMonth), Precision.YEAR: (KG.Year, XSD.gYear),
+}
 
 TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -89,9 +117,18 @@ def slug(name: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
+    """``entity/<Wikidata id>``, else the KB's IRI of the name, else the slug of the name with й read as и.
+
+    >>> entity_iri(Entity("PER:Андрей Белый", "Андрей Белый", "PER")) == entity_iri(Entity("PER:Андреи Белыи", "Андреи Белыи", "PER"))
+    True
+    """
     if entity.wikidata:
         return KGR[f"entity/{entity.wikidata}"]
-    return KGR[f"{ENTITY_CLASSES[entity.type][1]}/{slug(entity.name)}"]
+    path = ENTITY_CLASSES[entity.type][1]
+    known = KGR[f"{path}/{slug(entity.name)}"]
+    if str(known) in _kb_index():
+        return known
+    return KGR[f"{path}/{slug(entity.name.replace('й', 'и').replace('Й', 'И'))}"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -101,80 +138,102 @@ def article_iri(article_id: str) -> URIRef:
 def event_iri(event: Event) -> URIRef:
     """Shared across articles when dated to the day; else the article's own."""
     parts = [event.kind, *sorted(p.key for p in event.participants)]
-    if event.kind == "visit":
+    identity = event.spec.identity
+    if "place" in identity:
         parts.append(event.place.key)
     parts += [event.date or "", event.status]
-    if event.kind == "statement":
-        parts.append(" ".join(re.findall(r"\w+", (event.quote or "").lower())))
-    if event.precision != "day":
+    if "quote" in identity:
+        parts.append(quote_key(event.quote or ""))
+    if event.precision != Precision.DAY:
         parts += [event.article_id, event.evidence]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
     return KGR[f"event/{event.kind}-{digest}"]
 
 
+def quote_key(quote: str) -> str:
+    """What identifies a quote: its words, lowercased. "Мы готовы!" and "мы готовы" are one quote.
+
+    >>> quote_key("Мы готовы к диалогу!")
+    'мы готовы к диалогу'
+    """
+    return " ".join(re.findall(r"\w+", quote.lower()))
+
+
 def date_literal(value: str) -> Literal:
     """"2026-02-04" as xsd:date, "2025-09" as xsd:gYearMonth, "2025" as xsd:gYear."""
-    precision = {10: "day", 7: "month", 4: "year"}[len(value)]
-    return Literal(value, datatype=PRECISIONS[precision][1])
+    return Literal(value, datatype=PRECISIONS[precision_of(value)][1])
 
 
 def entity_class(entity: Entity) -> URIRef:
     """kg:Person, kg:Organization, or for a place kg:Country / kg:City when the KB knows it, else kg:Place."""
     known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
-    if entity.type == "LOC" and known and known[0] in ("Country", "City"):
+    if entity.type == EntityType.LOC and known and known[0] in ("Country", "City"):
         return KG[known[0]]
     return ENTITY_CLASSES[entity.type][0]
 
 
-def entity_label(entity: Entity) -> str:
-    """The KB's canonical name when the KB knows the entity, else the article's: one label per IRI,
-    whether an article says "РФ" or "Россия"."""
-    known = _kb_index().get(str(entity_iri(entity))) if entity.wikidata else None
-    return known[1] if known else entity.name
+def entity_label(entity: Entity) -> str | None:
+    """The KB's canonical name when the KB knows the entity ("Россия" whether an article says
+    "РФ" or "Россия"), else None: :mod:`kgraph.reconcile` chooses it from all articles' spellings."""
+    known = _kb_index().get(str(entity_iri(entity)))
+    return known[1] if known else None
+
+
+def deferred(event: Event) -> bool:
+    """Whether an event is dated only to the month or year: it may be a report of a day-dated event,
+    so its rdf:type is written by :mod:`kgraph.reconcile`, not by its article."""
+    return event.precision in (Precision.MONTH, Precision.YEAR)
 
 
 @functools.cache
 def _kb_index() -> dict[str, tuple[str, str, Entity | None]]:
     """KB IRI -> (its class: "Country", "City", "Person" ..., its name, a city's country as an Entity)."""
-    from .entities.kb import load_kb
-
     kb = load_kb()
     index = {}
     for known in kb:
         kind = kb.kind(known.iri)
         land = kb.get(known.country) if kind == "City" and known.country else None
-        index[known.iri] = (kind, known.name, land and Entity(land.wikidata or land.iri, land.name, "LOC", land.wikidata))
+        country = land and Entity(entity_key(EntityType.LOC, land.name, land.wikidata), land.name, EntityType.LOC,
+                                  land.wikidata)
+        index[known.iri] = (kind, known.name, country)
     return index
 
 
 def writable(event: Event) -> bool:
     """Whether an event carries what ``ontology/shapes.ttl`` requires of its kind."""
+    spec = event.spec
     people = {p.key for p in event.participants}
     if not event.evidence.strip():
         return False
-    agents = all(p.type in ("PER", "ORG") for p in event.participants)
-    if event.kind == "meeting":
-        return len(people) >= 2 and agents
-    if event.kind == "visit":
-        return bool(people) and event.place is not None and all(p.type == "PER" for p in event.participants)
-    return len(people) == 1 and agents and bool((event.quote or "").strip())
+    if not all(p.type in spec.participant_types for p in event.participants):
+        return False
+    if len(people) < spec.min_participants or spec.max_participants is not None and len(people) > spec.max_participants:
+        return False
+    target = getattr(event, spec.object_field) if spec.object_field else True
+    return bool(target.strip()) if isinstance(target, str) else target is not None
 
 
 def _entity_triples(entity: Entity) -> Iterator[tuple]:
     node = entity_iri(entity)
     yield node, RDF.type, entity_class(entity)
-    yield node, RDFS.label, Literal(entity_label(entity), lang="ru")
+    label = entity_label(entity)
+    if label is not None:
+        yield node, RDFS.label, Literal(label, lang="ru")
+    if label != entity.name:
+        yield node, KG.spelling, Literal(entity.name, lang="ru")
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
-    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == "LOC" else None
+    land = _kb_index().get(str(node), (None, None, None))[2] if entity.type == EntityType.LOC else None
     if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
         yield node, SCHEMA.containedInPlace, entity_iri(land)
         yield from _entity_triples(land)
 
 
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
+    spec = event.spec
     node = event_iri(event)
-    yield node, RDF.type, EVENT_CLASSES[event.kind]
+    if not deferred(event):
+        yield node, RDF.type, EVENT_CLASSES[event.kind]
     yield node, KG.status, STATUSES[event.status]
     yield node, KG.evidence, Literal(event.evidence)
     yield node, PROV.wasDerivedFrom, source
@@ -184,27 +243,20 @@ def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:
     for entity in [*event.participants, *([event.place] if event.place else [])]:
         yield from _entity_triples(entity)
     people = [entity_iri(p) for p in event.participants]
-    occurred = event.status == "occurred"
-    if event.kind == "meeting":
-        for person in people:
-            yield node, KG.participant, person
-            for other in people:
-                if occurred and other != person:
-                    yield person, KG.metWith, other
-    elif event.kind == "visit":
-        place = entity_iri(event.place)
-        yield node, KG.destination, place
-        for person in people:
-            yield node, KG.visitor, person
-            if occurred:
-                yield person, KG.visited, place
-    else:
-        yield node, KG.quote, Literal(event.quote or "")
-        for person in people:
-            yield node, KG.speaker, person
-            yield person, KG.said, Literal(event.quote or "")
-    if event.place is not None and event.kind != "visit":
-        yield node, KG.place, entity_iri(event.place)
+    occurred = event.status == Status.OCCURRED
+    role, shortcut = KG[spec.role], KG[spec.shortcut]
+    if spec.object_field is not None:
+        value = getattr(event, spec.object_field)
+        target = entity_iri(value) if isinstance(value, Entity) else Literal(value or "")
+        yield node, KG[spec.object_property], target
+    for person in people:
+        yield node, role, person
+        if spec.shortcut_if_occurred and not occurred:
+            continue
+        if spec.object_field is None:  # the participants with each other
+            yield from ((person, shortcut, other) for other in people if other != person)
+        else:
+            yield person, shortcut, target
 
 
 def article_triples(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
@@ -233,10 +285,10 @@ def _mode_triples(events: list[Event]) -> Iterator[tuple]:
     another does not, only the named mode: "по видеосвязи" beats "провели переговоры"."""
     modes: dict[URIRef, set[str]] = {}
     for event in events:
-        if event.kind == "meeting":
+        if event.spec.with_mode:
             modes.setdefault(event_iri(event), set()).add(event.mode)
     for node, found in modes.items():
-        known = found - {"unknown"} or found
+        known = found - {Mode.UNKNOWN} or found
         for mode in sorted(known):
             yield node, KG.mode, MODES[mode]
 
@@ -250,17 +302,42 @@ SHARED_PREDICATES = frozenset({
 })
 
 
+#: the graph :mod:`kgraph.reconcile` writes (labels chosen across articles, merged reports), rewritten whole
+RECONCILE_GRAPH = KGR["graph/reconcile"]
+
+
 def article_quads(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
-    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH."""
+    """:func:`article_triples` with a graph each: the article's own graph, or SHARED_GRAPH; then the
+    provisional triples (:func:`provisional_triples`) in RECONCILE_GRAPH."""
     own = article_iri(article.id)
+    events = list(events)
     for s, p, o in article_triples(article, events):
         yield s, p, o, SHARED_GRAPH if p in SHARED_PREDICATES and s != own else own
+    for s, p, o in provisional_triples(article, events):
+        yield s, p, o, RECONCILE_GRAPH
+
+
+def provisional_triples(article: Article, events: Iterable[Event]) -> Iterator[tuple]:
+    """What an article says until :mod:`kgraph.reconcile` has run: its spelling as the label of an
+    entity the KB does not know, and the class of an event dated to the month or year. A store
+    writes one only where the reconcile graph has no value yet, so a build killed before its
+    reconcile pass still leaves every entity one label and every event its class."""
+    written = [event for event in events if writable(event)]
+    for event in written:
+        if deferred(event):
+            yield event_iri(event), RDF.type, EVENT_CLASSES[event.kind]
+    for s, p, o in article_triples(article, written):
+        if p == KG.spelling and not str(s).startswith(str(KGR["entity/"])) and str(s) not in _kb_index():
+            yield s, RDFS.label, o
 
 
 def to_graph(results: Iterable, graph: Graph | None = None) -> Graph:
-    """Add each :class:`~kgraph.pipeline.Result`'s triples to a graph (a new one by default)."""
+    """Add each :class:`~kgraph.pipeline.Result`'s triples to a graph (a new one by default),
+    then what :mod:`kgraph.reconcile` concludes from them all (labels, merged reports)."""
+    from .reconcile import reconcile_quads
+
     graph = bind_namespaces(graph if graph is not None else Graph())
-    for result in results:
-        for triple in article_triples(result.article, result.events):
-            graph.add(triple)
+    quads = [q for result in results for q in article_quads(result.article, result.events) if q[3] != RECONCILE_GRAPH]
+    graph.addN((s, p, o, graph) for s, p, o, _ in quads)
+    graph.addN((s, p, o, graph) for s, p, o in reconcile_quads(quads))
     return graph

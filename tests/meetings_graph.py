@@ -14,14 +14,18 @@ m6  Лавров, Пётр Петров                   2025-04-02  phone     
 m7  Путин, Пётр Петров                    --          unknown    occurred   a7
 ==  ====================================  ==========  =========  =========  =============
 
-Путин, Си Цзиньпин and Лавров carry the reference KB's IRIs, so the KB gives their country and role.
+Путин, Си Цзиньпин and Лавров carry the reference KB's IRIs, so the KB gives their country and role;
+the graph itself gives Иван Иванов his country (kg:country Россия), and Пётр Петров has none.
+Articles a1 and a2 carry dates (a1 also a title and a URL); m1, m3 and m4 carry evidence
+sentences (m1 two, one from each article).
 """
 from __future__ import annotations
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
-from kgraph.rdf import KG, KGR, MODES, PRECISIONS, STATUSES, WD, bind_namespaces
+from kgraph.model import precision_of
+from kgraph.rdf import KG, KGR, MODES, PRECISIONS, SCHEMA, STATUSES, WD, bind_namespaces
 
 PUTIN = str(KGR["entity/Q7747"])
 XI = str(KGR["entity/Q15031"])
@@ -30,20 +34,24 @@ IVANOV = str(KGR["person/ivan-ivanov"])
 PETROV = str(KGR["person/petr-petrov"])
 MOSCOW = str(KGR["entity/Q649"])
 CHINA = str(KGR["entity/Q148"])
+RUSSIA = str(KGR["entity/Q159"])
 
 NAMES = {PUTIN: "Владимир Путин", XI: "Си Цзиньпин", LAVROV: "Сергей Лавров", IVANOV: "Иван Иванов",
-         PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай"}
-WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148"}
+         PETROV: "Пётр Петров", MOSCOW: "Москва", CHINA: "Китай", RUSSIA: "Россия"}
+WIKIDATA = {PUTIN: "Q7747", XI: "Q15031", MOSCOW: "Q649", CHINA: "Q148", RUSSIA: "Q159"}
+PLACES = {MOSCOW: KG.City, CHINA: KG.Place, RUSSIA: KG.Country}
+#: the graph's own kg:country of an agent (what an article's «министр России» would give)
+COUNTRIES = {IVANOV: RUSSIA}
 
-# id: (people, date, mode, status, place, sources)
+# id: (people, date, mode, status, sources)
 MEETINGS = {
-    "m1": ((PUTIN, XI), "2025-05-08", "in_person", "occurred", MOSCOW, ("a1", "a2")),
-    "m2": ((PUTIN, XI), "2025-09", "in_person", "occurred", None, ("a3",)),
-    "m3": ((PUTIN, XI), "2026-02-04", "video", "occurred", None, ("a3",)),
-    "m4": ((PUTIN, LAVROV, IVANOV), "2025-03-10", "in_person", "occurred", None, ("a4",)),
-    "m5": ((PUTIN, IVANOV), "2025-03-20", "phone", "planned", None, ("a5",)),
-    "m6": ((LAVROV, PETROV), "2025-04-02", "phone", "occurred", None, ("a6",)),
-    "m7": ((PUTIN, PETROV), None, "unknown", "occurred", None, ("a7",)),
+    "m1": ((PUTIN, XI), "2025-05-08", "in_person", "occurred", ("a1", "a2")),
+    "m2": ((PUTIN, XI), "2025-09", "in_person", "occurred", ("a3",)),
+    "m3": ((PUTIN, XI), "2026-02-04", "video", "occurred", ("a3",)),
+    "m4": ((PUTIN, LAVROV, IVANOV), "2025-03-10", "in_person", "occurred", ("a4",)),
+    "m5": ((PUTIN, IVANOV), "2025-03-20", "phone", "planned", ("a5",)),
+    "m6": ((LAVROV, PETROV), "2025-04-02", "phone", "occurred", ("a6",)),
+    "m7": ((PUTIN, PETROV), None, "unknown", "occurred", ("a7",)),
 }
 # id: (visitor, destination, date, status)
 VISITS = {
@@ -52,6 +60,18 @@ VISITS = {
 }
 # id: speaker
 STATEMENTS = {"s1": PUTIN, "s2": PUTIN, "s3": XI}
+# meeting id: its evidence sentences
+EVIDENCE = {
+    "m1": ("Переговоры Владимира Путина и Си Цзиньпина в Москве продлились три часа.",
+           "Путин и Си Цзиньпин провели переговоры в Москве."),
+    "m3": ("Путин и Си Цзиньпин провели переговоры по видеосвязи.",),
+    "m4": ("Совещание с членами правительства\n\nПутин провёл совещание с Лавровым и Ивановым.",),
+}
+# article id: (date, title, url)
+ARTICLES = {
+    "a1": ("2025-05-08", "Путин и Си Цзиньпин провели переговоры", "https://example.org/a1"),
+    "a2": ("2025-05-09", None, None),
+}
 
 
 def event(name: str) -> str:
@@ -60,7 +80,7 @@ def event(name: str) -> str:
 
 def _date(node: URIRef, date: str | None):
     if date:
-        precision = {10: "day", 7: "month", 4: "year"}[len(date)]
+        precision = precision_of(date)
         yield node, KG.date, Literal(date, datatype=PRECISIONS[precision][1])
         yield node, KG.datePrecision, PRECISIONS[precision][0]
 
@@ -70,26 +90,35 @@ def _source(node: URIRef, article: str):
     yield node, PROV.wasDerivedFrom, iri
     yield iri, RDF.type, KG.Article
     yield iri, DCTERMS.identifier, Literal(article)
+    date, title, url = ARTICLES.get(article, (None, None, None))
+    if date:
+        yield iri, DCTERMS.date, Literal(date, datatype=XSD.date)
+    if title:
+        yield iri, DCTERMS.title, Literal(title, lang="ru")
+    if url:
+        yield iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)
 
 
 def triples():
     for iri, name in NAMES.items():
         yield URIRef(iri), RDFS.label, Literal(name, lang="ru")
-        yield URIRef(iri), RDF.type, KG.Place if iri in (MOSCOW, CHINA) else KG.Person
+        yield URIRef(iri), RDF.type, PLACES.get(iri, KG.Person)
         if iri in WIKIDATA:
             yield URIRef(iri), OWL.sameAs, WD[WIKIDATA[iri]]
-    for name, (people, date, mode, status, place, sources) in MEETINGS.items():
+        if iri in COUNTRIES:
+            yield URIRef(iri), KG.country, URIRef(COUNTRIES[iri])
+    for name, (people, date, mode, status, sources) in MEETINGS.items():
         node = URIRef(event(name))
         yield node, RDF.type, KG.Meeting
         yield node, KG.mode, MODES[mode]
         yield node, KG.status, STATUSES[status]
         for person in people:
             yield node, KG.participant, URIRef(person)
-        if place:
-            yield node, KG.place, URIRef(place)
         yield from _date(node, date)
         for article in sources:
             yield from _source(node, article)
+        for sentence in EVIDENCE.get(name, ()):
+            yield node, KG.evidence, Literal(sentence)
     for name, (visitor, place, date, status) in VISITS.items():
         node = URIRef(event(name))
         yield node, RDF.type, KG.Visit

@@ -96,11 +96,27 @@ def test_jsonl_reads_fields_and_ignores_unknown_ones(tmp_path):
     assert (second.id, second.date) == ("7", None)
 
 
+@pytest.mark.parametrize("day, expected", [
+    ("2025-09-14", date(2025, 9, 14)), ("2025-09-14T10:00:00+03:00", date(2025, 9, 14)),
+    ("2025-09", None), ("2025", None), (" 2025-12 ", None),
+])
+def test_a_jsonl_date_may_be_a_month_or_a_year(tmp_path, day, expected):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Путин встретился с Си Цзиньпином.", "date": day}) + "\n",
+                    encoding="utf-8")
+    (article,) = read_path(path)
+    assert not isinstance(article, Skipped), article
+    assert article.date == expected
+
+
 @pytest.mark.parametrize("line, reason", [
     ("{broken", "broken JSON"),
     ('{"id": "a"}', 'no "text"'),
     ('{"text": "т"}', 'no "id"'),
     ('{"id": "a", "text": "т", "date": "2025-13-01"}', "impossible date"),
+    ('{"id": "a", "text": "т", "date": "2025-13"}', "impossible date"),
+    ('{"id": "a", "text": "т", "date": "2025-02-30"}', "impossible date"),
+    ('{"id": "a", "text": "т", "date": "вчера"}', "impossible date"),
     ("[1, 2]", "JSON object"),
 ])
 def test_a_bad_jsonl_line_is_skipped_with_its_line_number(tmp_path, line, reason):

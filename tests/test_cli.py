@@ -36,10 +36,21 @@ def test_build_writes_turtle_that_rdflib_parses(tmp_path, capsys):
     assert "1 articles" in capsys.readouterr().out
 
 
+def test_quiet_build_prints_nothing_but_errors(tmp_path, capsys):
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"id": "a", "text": "Путин провел переговоры с Си Цзиньпином."}\n{broken\n', encoding="utf-8")
+    assert main(["build", str(jsonl), "-o", str(tmp_path / "g.ttl"), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == ["kgraph: warning: skipped " + str(jsonl) + ":2: broken JSON (Expecting property name enclosed in double quotes, column 2)"]
+    assert (tmp_path / "g.ttl").stat().st_size > 0
+
+
 def test_timeline_lists_both_meetings(seed_graph_file, capsys):
     assert main(["timeline", str(seed_graph_file), "Владимир Путин"]) == 0
-    out = capsys.readouterr().out
-    assert "2025-09" in out and "2026-02-04" in out and out.count("Си Цзиньпин") == 2
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["2025-09", "2026-02-04"]
+    assert all(row.endswith(": Си Цзиньпин  (interfax-2026-02-04-putin-xi)") for row in rows)
 
 
 @pytest.mark.parametrize("fmt, marker", [

@@ -7,8 +7,9 @@ import networkx as nx
 import pytest
 
 from kgraph.network import (
-    centrality, communities, count_meetings, ego_network, exportable, find_person, meeting_network, meetings_between,
-    meetings_per_month, partners, period, timeline, visit_network, window, write_network,
+    centrality, communities, count_meetings, ego_network, exportable, find_person, foreign, meeting_countries,
+    meeting_network, meetings_between, meetings_per_month, partners, period, timeline, visit_network, window,
+    write_network,
 )
 
 from meetings_graph import (
@@ -65,11 +66,12 @@ def test_unknown_status_is_a_clear_error(graph):
         meeting_network(graph, status="happened")
 
 
-def test_edge_carries_date_mode_place_and_sorted_sources(G):
+def test_edge_carries_date_mode_sorted_sources_and_the_shortest_evidence(G):
     assert G.edges[PUTIN, XI, event("m1")] == {
         "date": "2025-05-08", "precision": "day", "mode": "in_person", "status": "occurred",
-        "place": "Москва", "sources": ["a1", "a2"],
+        "sources": ["a1", "a2"], "evidence": "Путин и Си Цзиньпин провели переговоры в Москве.",
     }
+    assert G.edges[PUTIN, PETROV, event("m7")]["evidence"] is None
     assert G.edges[PUTIN, XI, event("m2")]["precision"] == "month"
     assert G.edges[PUTIN, PETROV, event("m7")]["date"] is None
 
@@ -80,7 +82,8 @@ def test_edge_carries_date_mode_place_and_sorted_sources(G):
     (XI, {"name": "Си Цзиньпин", "wikidata": "Q15031", "country": "Китай", "role": "head_of_state",
           "statements": 1}),
     (LAVROV, {"name": "Сергей Лавров", "country": "Россия", "role": "foreign_minister", "statements": 0}),
-    (IVANOV, {"name": "Иван Иванов", "statements": 0}),
+    (IVANOV, {"name": "Иван Иванов", "country": "Россия", "statements": 0}),  # the graph's kg:country
+    (PETROV, {"name": "Пётр Петров", "statements": 0}),
 ])
 def test_node_attributes_from_the_graph_and_the_reference_kb(G, node, expected):
     assert G.nodes[node] == expected
@@ -88,7 +91,8 @@ def test_node_attributes_from_the_graph_and_the_reference_kb(G, node, expected):
 
 @pytest.mark.parametrize("modes, expected", [
     (["unknown", "video"], "video"),      # one sentence names the mode, another does not
-    (["video", "in_person"], "in_person"),  # sentences disagree: the first of rdf.MODES
+    (["video", "in_person"], "video"),    # sentences disagree: the most specific, as extraction does
+    (["in_person", "phone"], "phone"),
     (["unknown"], "unknown"),
     ([], "unknown"),                      # no kg:mode at all
 ])
@@ -103,6 +107,21 @@ def test_a_meeting_reported_with_several_modes_gets_one(modes, expected):
     for mode in modes:
         graph.add((node, KG.mode, MODES[mode]))
     assert meeting_network(graph, reference=False).edges[PUTIN, XI, event("m3")]["mode"] == expected
+
+
+def test_reports_merged_into_one_meeting_with_two_dates_give_the_most_precise():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kgraph.events import event_records
+    from kgraph.rdf import KG
+
+    graph = meetings_graph()  # m2 "2025-09" is also reported as of 2 September
+    graph.add((URIRef(event("m2")), KG.date, Literal("2025-09-02", datatype=XSD.date)))
+    edge = meeting_network(graph, reference=False).edges[PUTIN, XI, event("m2")]
+    assert (edge["date"], edge["precision"]) == ("2025-09-02", "day")
+    (record,) = [r for r in event_records(graph) if r["event"] == event("m2")]
+    assert (record["date"], record["date_precision"]) == ("2025-09-02", "day")
 
 
 def test_reference_false_skips_the_kb(graph):
@@ -177,8 +196,35 @@ def test_bad_window_is_a_clear_error(G):
         window(G, "2025-13")
 
 
-def test_timeline_in_date_order_one_row_per_partner_undated_last(G):
+def test_timeline_in_date_order_one_row_per_meeting_with_all_partners_undated_last(G):
     rows = timeline(G, "Владимир Путин")
+    assert [(r["date"], r["with"], r["mode"], r["event"]) for r in rows] == [
+        ("2025-03-10", ["Иван Иванов", "Сергей Лавров"], "in_person", event("m4")),
+        ("2025-05-08", ["Си Цзиньпин"], "in_person", event("m1")),
+        ("2025-09", ["Си Цзиньпин"], "in_person", event("m2")),
+        ("2026-02-04", ["Си Цзиньпин"], "video", event("m3")),
+        (None, ["Пётр Петров"], "unknown", event("m7")),
+    ]
+    assert rows[1]["sources"] == ["a1", "a2"] and rows[1]["status"] == "occurred"
+
+
+@pytest.mark.parametrize("meeting, title", [
+    ("m4", "Совещание с членами правительства"),  # the heading the evidence sentence runs on from
+    ("m1", "Путин и Си Цзиньпин провели переговоры в Москве"),  # the shortest sentence, its full stop dropped
+    ("m7", ""),  # no evidence
+])
+def test_a_meeting_row_is_titled_from_its_evidence(G, meeting, title):
+    (row,) = [r for r in timeline(G, "Владимир Путин") if r["event"] == event(meeting)]
+    assert row["title"] == title
+
+
+def test_unknown_timeline_row_is_a_clear_error(G):
+    with pytest.raises(ValueError, match="unknown timeline row"):
+        timeline(G, "Путин", by="pair")
+
+
+def test_timeline_by_partner_one_row_per_partner_undated_last(G):
+    rows = timeline(G, "Владимир Путин", by="partner")
     assert [(r["date"], r["with"], r["mode"]) for r in rows] == [
         ("2025-03-10", "Иван Иванов", "in_person"),
         ("2025-03-10", "Сергей Лавров", "in_person"),
@@ -188,17 +234,37 @@ def test_timeline_in_date_order_one_row_per_partner_undated_last(G):
         (None, "Пётр Петров", "unknown"),
     ]
     assert rows[0]["event"] == rows[1]["event"] == event("m4")
-    assert rows[2]["place"] == "Москва" and rows[2]["sources"] == ["a1", "a2"]
+    assert rows[2]["sources"] == ["a1", "a2"]
 
 
-def test_timeline_window(G):
-    assert [r["date"] for r in timeline(G, "Путин", start="2025-04", end="2025-12")] == ["2025-05-08", "2025-09"]
+@pytest.mark.parametrize("by", ["meeting", "partner"])
+def test_timeline_window(G, by):
+    assert [r["date"] for r in timeline(G, "Путин", start="2025-04", end="2025-12", by=by)] == ["2025-05-08", "2025-09"]
 
 
 def test_timeline_shows_the_planned_meeting_only_from_a_network_that_keeps_it(G, G_all):
     assert "planned" not in {r["status"] for r in timeline(G, "Иван Иванов")}
     assert [(r["date"], r["status"]) for r in timeline(G_all, "Иван Иванов")] == [
+        ("2025-03-10", "occurred"), ("2025-03-20", "planned")]
+    assert [(r["date"], r["status"]) for r in timeline(G_all, "Иван Иванов", by="partner")] == [
         ("2025-03-10", "occurred"), ("2025-03-10", "occurred"), ("2025-03-20", "planned")]
+
+
+# -- across borders ----------------------------------------------------------------------------
+
+
+def test_meeting_countries_are_the_known_countries_of_its_participants(G):
+    countries = meeting_countries(G)
+    assert countries[event("m1")] == {"Россия", "Китай"}
+    assert countries[event("m4")] == {"Россия"}  # Путин, Лавров (KB) and Иванов (the graph's kg:country)
+    assert countries[event("m6")] == {"Россия"}  # Петров's country is unknown
+
+
+def test_foreign_keeps_only_meetings_between_people_of_two_or_more_countries(G):
+    view = foreign(G)
+    assert nx.is_frozen(view) and set(view) == set(G)
+    assert sorted({key for _, _, key in view.edges(keys=True)}) == [event("m1"), event("m2"), event("m3")]
+    assert [r["with"] for r in timeline(view, "Путин")] == [["Си Цзиньпин"]] * 3
 
 
 def test_meetings_between_two_people(G):

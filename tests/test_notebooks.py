@@ -57,7 +57,17 @@ def test_notebook_runs_without_errors(executed, name):
 
 
 def test_explore_shows_the_timeline_and_the_network_as_pictures(executed):
-    assert len(_outputs(executed["explore.ipynb"], "image/png")) >= 2
+    assert len(_outputs(executed["explore.ipynb"], "image/png")) >= 3
+
+
+def test_explore_shows_meetings_per_month_from_the_dataframe_and_the_country_dyads(executed):
+    pytest.importorskip("pandas")
+    cells = [cell for cell in executed["explore.ipynb"].cells if cell.cell_type == "code"]
+    chart = next(cell for cell in cells if "per_month.plot" in cell.source)
+    assert any("image/png" in out.get("data", {}) for out in chart.outputs)
+    dyads = next(cell for cell in cells if "dyad_table(C)" in cell.source)
+    text = "".join(out.get("text", "") for out in dyads.outputs)
+    assert "Китай – Россия" in text and "Россия – Россия" not in text
 
 
 def test_explore_builds_the_sample_graph_from_every_article_in_data(executed):

@@ -73,15 +73,16 @@ def test_ontology_header() -> None:
 CLASSES = [
     "Event", "Meeting", "Visit", "Statement",
     "Agent", "Person", "Organization", "Place", "Country", "City",
-    "Article", "Mode", "Status", "DatePrecision", "Role", "Term",
+    "Article", "Report", "Mode", "Status", "DatePrecision", "Role", "Term",
 ]  # fmt: skip
 OBJECT_PROPERTIES = [
     "participant", "visitor", "destination", "speaker", "place",
     "datePrecision", "mode", "status", "metWith", "visited",
-    "country", "holder", "role", "ofCountry",
+    "country", "holder", "role", "ofCountry", "mergedReport",
 ]  # fmt: skip
 DATATYPE_PROPERTIES = [
     "quote", "date", "evidence", "said", "dateline", "agency", "adjective", "iso2", "start", "end",
+    "spelling", "mergeRule",
 ]  # fmt: skip
 ANNOTATION_PROPERTIES = ["cameoCode", "cameoHostCode", "ploverEvent", "ploverMode", "shortName"]
 INDIVIDUALS = [
@@ -244,6 +245,10 @@ ALIGNMENTS = [
     (KG.City, RDFS.subClassOf, SCHEMA.City),
     (KG.Article, RDFS.subClassOf, PROV.Entity),
     (KG.Article, RDFS.subClassOf, SCHEMA.NewsArticle),
+    (KG.Report, RDFS.subClassOf, PROV.Entity),
+    (KG.mergedReport, RDFS.domain, KG.Event),
+    (KG.mergedReport, RDFS.range, KG.Report),
+    (KG.mergeRule, RDFS.domain, KG.Report),
     # event properties
     (KG.participant, RDFS.subPropertyOf, SEM.hasActor),
     (KG.participant, RDFS.subPropertyOf, SCHEMA.attendee),

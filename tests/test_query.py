@@ -3,13 +3,29 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
 from kgraph.cli import main
 from kgraph.queries import NAMED, load_named
 from kgraph.store import QueryError, open_graph, run_query
-from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit, build
+from tests.servers import free_port, running
+from tests.synthetic import (
+    CHINA,
+    MOSCOW,
+    PUTIN,
+    XI,
+    build,
+    meeting,
+    person,
+    result,
+    statement,
+    visit,
+)
 
 ARTICLES = [
     result("a", [meeting("a", PUTIN, XI, mode="video"), visit("a", PUTIN, CHINA, date="2025-09"),
@@ -17,14 +33,29 @@ ARTICLES = [
     result("b", [meeting("b", PUTIN, XI), meeting("b", PUTIN, person(1), date="2026-03-01"),
                  visit("b", XI, MOSCOW, date="2026-05-07", status="planned")]),
     result("c", [meeting("c", PUTIN, XI, date="2024-10-22", mode="in_person")]),
+    # undated events: every named query must still answer, undated rows last
+    result("d", [meeting("d", PUTIN, person(2), date=None), visit("d", PUTIN, CHINA, date=None),
+                 statement("d", PUTIN, "Без даты", date=None)]),
 ]
 
 
-@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+@pytest.fixture(scope="module", params=["memory", "oxigraph", "server"])
 def graph_spec(request, tmp_path_factory):
+    """The graph of ARTICLES in a file, an Oxigraph store and on a SPARQL server (``oxigraph serve``)."""
     folder = tmp_path_factory.mktemp("q")
-    spec = str(folder / "g.nq") if request.param == "memory" else f"oxigraph:{folder / 'kg'}"
-    return build(spec, ARTICLES)
+    if request.param != "server":
+        yield build(str(folder / "g.nq") if request.param == "memory" else f"oxigraph:{folder / 'kg'}", ARTICLES)
+        return
+    binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    port = free_port()
+    argv = [binary, "serve", "--location", str(folder / "server"), "--bind", f"127.0.0.1:{port}",
+            "--union-default-graph"]
+    with running(argv, port, 15) as problem:
+        if problem:
+            pytest.skip(f"oxigraph serve did not start: {problem}")
+        yield build(f"http://127.0.0.1:{port}/query", ARTICLES)
 
 
 def _rows(capsys, argv) -> list[dict]:
@@ -38,19 +69,24 @@ NAMED_CASES = [
         ("2024-10-22", "Си Цзиньпин", "InPerson", "c"),
         ("2026-02-04", "Си Цзиньпин", "Video", "a b"),
         ("2026-03-01", "Персона 1", "UnknownMode", "b"),
+        ("", "Персона 2", "UnknownMode", "d"),
     ]),
     ("meetings-between", {"person": "Си Цзиньпин", "other": "Владимир Путин"}, ("date", "mode"), [
         ("2024-10-22", "InPerson"), ("2026-02-04", "Video"),
     ]),
     ("visits-to-country", {"country": "Китай"}, ("date", "visitor", "where"), [
-        ("2025-09", "Владимир Путин", "Китай"),
+        ("2025-09", "Владимир Путин", "Китай"), ("", "Владимир Путин", "Китай"),
     ]),
     ("visits-to-country", {"country": "Россия"}, ("date", "visitor", "where", "status"), [
         ("2026-05-07", "Си Цзиньпин", "Москва", "Planned"),
     ]),
-    ("statements-by-person", {"person": "Владимир Путин"}, ("quote",), [("Мы открыты для диалога",)]),
+    ("statements-by-person", {"person": "Владимир Путин"}, ("date", "quote"), [
+        ("2026-02-04", "Мы открыты для диалога"), ("", "Без даты"),
+    ]),
+    ("statements-by-person", {"person": "Си Цзиньпин"}, ("quote",), []),
     ("frequent-pairs", {}, ("a", "b", "meetings"), [
         ("Владимир Путин", "Си Цзиньпин", "2"), ("Владимир Путин", "Персона 1", "1"),
+        ("Владимир Путин", "Персона 2", "1"),
     ]),
     ("events-in-range", {"from": "2025", "to": "2026-02-04"}, ("date", "kind", "who"), [
         ("2025-09", "visit", "Владимир Путин"),
@@ -116,7 +152,14 @@ def test_a_hostile_parameter_is_only_ever_a_value(graph_spec):
     hostile = 'Владимир Путин"@ru } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
     query = NAMED["meetings-of-person"]
     assert list(run_query(graph, query.text, query.bindings({"person": hostile}))) == []
-    assert len(list(run_query(graph, query.text, query.bindings({"person": "Владимир Путин"})))) == 3
+    assert len(list(run_query(graph, query.text, query.bindings({"person": "Владимир Путин"})))) == 4
+
+
+@pytest.mark.parametrize("person", ["Си Цзиньпин", "Никто"])
+def test_no_statements_is_no_json_binding(graph_spec, capsys, person):
+    argv = ["query", graph_spec, "statements-by-person", f"--param=person={person}", "--format", "json"]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["results"]["bindings"] == []
 
 
 def test_a_custom_query_takes_parameters_as_plain_literals(graph_spec, capsys):

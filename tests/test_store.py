@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from kgraph.rdf import KG, KGR
@@ -23,7 +23,9 @@ from kgraph.store import (
     FileTarget, OxigraphTarget, SparqlTarget, backend_of, open_graph, open_target, write_graph,
 )
 from kgraph.store.sparql import endpoints
+from kgraph.reconcile import reconcile_quads
 from kgraph.store.target import article_graph
+from kgraph.store.terms import from_ox_quad
 from tests.servers import free_port, running
 from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit, build
 
@@ -211,6 +213,7 @@ with open_target(sys.argv[1]) as target:
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_completes_it(tmp_path, how):
     spec, count = f"oxigraph:{tmp_path / 'kg'}", 30
+    validate = pytest.importorskip("pyshacl").validate
     process = subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, spec, str(count), "0.3", str(ROOT)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
@@ -231,8 +234,8 @@ def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_complete
     for quad in store.quads_for_pattern(None, None, None, None):
         found.setdefault(str(quad.graph_name), set()).add(quad)
     del store
-    shared = f"<{KGR['graph/shared']}>"
-    articles = set(found) - {shared}
+    shared, reconciled = f"<{KGR['graph/shared']}>", f"<{KGR['graph/reconcile']}>"
+    articles = set(found) - {shared, reconciled}
     assert 6 <= len(articles) < count
     for graph in articles:
         assert found[graph] == expected[graph], f"{graph} is not whole"
@@ -240,6 +243,14 @@ def test_an_interrupted_oxigraph_build_keeps_whole_articles_and_a_rerun_complete
     assert found[shared] == {q for g in articles for q in
                              next(article_graph(i)[1] for i in results(count) if str(article_graph(i)[0]) == g)
                              if str(q.graph_name) == shared}
+    # and the store conforms to the shapes: provisional labels and classes (killed), or the reconcile pass (ctrl-c)
+    union = Graph()
+    union.addN((*from_ox_quad(q)[:3], union) for g in found.values() for q in g)
+    conforms, _, text = validate(union, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"), inference="none")
+    assert conforms, text
+    if how == signal.SIGINT:
+        quads = [from_ox_quad(q) for g in (*articles, shared) for q in found[g]]
+        assert {from_ox_quad(q)[:3] for q in found[reconciled]} == set(reconcile_quads(quads))
     _build(spec, results(count))
     _build(tmp_path / "clean.nq", results(count))
     assert _nquads(tmp_path / "kg") == (tmp_path / "clean.nq").read_bytes()
@@ -282,6 +293,16 @@ def test_sparql_server_replaces_a_changed_article(sparql_server, tmp_path):
     _build(sparql_server, [changed])
     write_graph(open_graph(sparql_server), tmp_path / "server.nq")
     assert {q.triple for q in ox.parse(path=str(tmp_path / "server.nq"))} == _union([changed, TWO[1]])
+
+
+def test_sparql_server_reconciles_as_a_file_build_does(sparql_server, tmp_path):
+    month, day = result("m", [meeting("m", PUTIN, XI, date="2026-02")]), result("d", [meeting("d", PUTIN, XI)])
+    _build(sparql_server, [month])
+    _build(sparql_server, [day])  # the report came first, in another build
+    write_graph(open_graph(sparql_server), tmp_path / "server.ttl")
+    _build(tmp_path / "file.ttl", [day, month])
+    assert (tmp_path / "server.ttl").read_bytes() == (tmp_path / "file.ttl").read_bytes()
+    assert "kg:mergedReport" in (tmp_path / "file.ttl").read_text(encoding="utf-8")
 
 
 def test_commands_read_a_sparql_server(sparql_server, capsys):

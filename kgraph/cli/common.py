@@ -11,11 +11,15 @@ from typing import TextIO
 
 from ..articles import Skipped, read_articles
 from ..model import Article
-from ..runner import default_workers, run
+from ..runner import WorkerDied, default_workers, run
 from ..store.files import atomic_output
 from .progress import Progress, Tally
+from .systemic import SystemicFailure, Watch
 
-__all__ = ["fail", "warn", "add_input_arguments", "Batch", "atomic_text"]
+__all__ = ["fail", "warn", "add_input_arguments", "Batch", "atomic_text", "RunStopped"]
+
+#: what stops a whole run of articles: a dead worker, or every article failing alike
+RunStopped = (WorkerDied, SystemicFailure)
 
 
 def warn(message: str) -> None:
@@ -73,16 +77,31 @@ class Batch:
         self.progress.write(f"kgraph: warning: skipped {item.origin}: {item.reason}")
 
     def results(self) -> Iterator:
-        """The :class:`~kgraph.pipeline.Result` of each article, in input order."""
+        """The :class:`~kgraph.pipeline.Result` of each article, in input order.
+
+        Raises :class:`~kgraph.cli.systemic.SystemicFailure` when the articles all fail
+        with one error (natasha does not load, a dependency is missing): see :class:`Watch`.
+        """
+        watch = Watch()
         try:
-            with closing(run(self._readable(), self.workers)) as items:
+            try:
+                items = run(self._readable(), self.workers)
+            except ImportError as error:  # natasha or a model that cannot be imported
+                raise SystemicFailure(f"cannot load the language models: {type(error).__name__}: {error}"
+                                      " (reinstall kgraph with pip install .)") from error
+            with closing(items):
                 for item in items:
-                    if isinstance(item, Skipped):
-                        self._skip(item)
+                    if isinstance(item, Skipped):  # processing failed
+                        for failure in watch.see(item):
+                            self._skip(failure)
                         continue
+                    for failure in watch.succeeded():
+                        self._skip(failure)
                     self.tally.count(item)
                     self.progress.update()
                     yield item
+            for failure in watch.close():
+                self._skip(failure)
         except BaseException:  # Ctrl-C, a dead worker: the message goes on a clean line
             self.progress.clear()
             raise

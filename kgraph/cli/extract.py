@@ -1,9 +1,9 @@
 """Extract met_with / visited / said relations as JSON lines, one per article.
 
-Each line: {"id": ..., "relations": [{"relation", "subject", "object",
-"status", "mode", "date", "evidence"}]} -- what ../shared/eval/score.py reads.
-Lines come in input order whatever ``--workers``; ``-o FILE`` is streamed to a
-temporary file and renamed over FILE at the end.
+Each line: {"id": ..., "relations": [{"relation", "subject", "object", "status",
+"mode", "date", "evidence"}]}, the format the project's scorer reads (see the
+README, "Command line"). Lines come in input order whatever --workers; -o FILE
+is written to a temporary file and renamed over FILE at the end.
 """
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ import json
 import sys
 from contextlib import nullcontext
 
-from ..runner import WorkerDied
-from .common import Batch, add_input_arguments, atomic_text, fail
+from .common import Batch, RunStopped, add_input_arguments, atomic_text, fail
 
 help = "extract relations as JSON lines (one per article)"
+epilog = """\
+examples:
+  kgraph extract data/ -o pred.jsonl
+  kgraph extract news.jsonl --workers 1 | head -3"""
 
 
 def add_arguments(parser) -> None:
@@ -33,7 +36,7 @@ def run(args) -> int:
                                      ensure_ascii=False) + "\n")
                 if out is sys.stdout:
                     out.flush()
-    except WorkerDied as error:
+    except RunStopped as error:
         return fail(str(error))
     except BrokenPipeError:
         raise

@@ -1,8 +1,5 @@
-"""Run a SPARQL query against a graph: a query string, a .rq file, or a named query.
-
-    kgraph query graph.ttl meetings-of-person --param person="Владимир Путин"
-    kgraph query oxigraph:kg "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv
-    kgraph query --list
+"""Run a SPARQL query against a graph: a query string, a .rq file, or a named query
+(kgraph query --list shows them and their parameters).
 """
 from __future__ import annotations
 
@@ -12,14 +9,21 @@ from pathlib import Path
 
 from ..queries import NAMED, bindings_for
 from ..store import QueryError, open_graph, run_query
+from . import GRAPH_HELP
 from .common import fail
 
 help = "run a SPARQL query (a string, a .rq file or a named query) against a graph"
+epilog = """\
+examples:
+  kgraph query --list
+  kgraph query graph.ttl frequent-pairs
+  kgraph query graph.ttl statements-by-person --param person="Владимир Путин"
+  kgraph query oxigraph:kg "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv"""
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("graph", metavar="GRAPH", nargs="?",
-                        help="a graph file (.ttl .nt .nq .trig .jsonld), oxigraph:DIR, or http://HOST:PORT/PATH")
+                        help=GRAPH_HELP)
     parser.add_argument("query", metavar="QUERY", nargs="?",
                         help="a SPARQL query, a .rq file, or the name of a shipped query (see --list)")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",

@@ -1,13 +1,20 @@
-"""What a graph holds: entities and events by kind, the date range, the most active people."""
+"""What a graph holds: entities and events by kind, the date range, the most
+active people.
+"""
 from __future__ import annotations
 
 import json
 import sys
 
 from ..store import QueryError, open_graph, run_query
+from . import GRAPH_HELP
 from .common import fail
 
 help = "count entities and events by kind, the date range, the most active people"
+epilog = """\
+examples:
+  kgraph stats graph.ttl
+  kgraph stats oxigraph:kg --top 20 --json"""
 
 PREFIXES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -33,7 +40,7 @@ QUERIES: dict[str, str] = {
 
 def add_arguments(parser) -> None:
     parser.add_argument("graph", metavar="GRAPH",
-                        help="a graph file (.ttl .nt .nq .trig .jsonld), oxigraph:DIR, or http://HOST:PORT/PATH")
+                        help=GRAPH_HELP)
     parser.add_argument("--top", type=int, default=10, metavar="N", help="how many of the most active people (10)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 

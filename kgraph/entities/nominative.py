@@ -27,6 +27,14 @@ VOWELS = "аеёиоуыэюяь"
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 # instrumental endings of names pymorphy2 does not know: "Хурэлсухом" -> "Хурэлсух", "Руденей" -> "Руденя"
 INSTRUMENTAL = (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"))
+# a man's adjectival surname pymorphy2 does not know, in an oblique case: "Маковского" -> "Маковский"
+ADJECTIVAL = {
+    "Gen": (("ского", "ский"), ("цкого", "цкий")),
+    "Acc": (("ского", "ский"), ("цкого", "цкий")),
+    "Dat": (("скому", "ский"), ("цкому", "цкий")),
+    "Ins": (("ским", "ский"), ("цким", "цкий")),
+    "Loc": (("ском", "ский"), ("цком", "цкий")),
+}
 
 
 def nominative_words(words: list[str], cases: list[str | None], genders: list[str | None] | None = None) -> list[str]:
@@ -65,6 +73,19 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
             return word[:-1]  # "Мэтью Брайза" -> "Брайз"
         if word.endswith("ы"):
             return word[:-1] + "а"  # "Сейджи Маехары" -> "Маехара"
+    if parses:
+        return word
+    # names pymorphy2 knows no name reading of
+    for ending, replacement in ADJECTIVAL.get(case or "", ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + replacement  # "Константина Маковского" -> "Маковский"
+    if case in ("Gen", "Acc") and word[-2:-1] not in VOWELS:
+        if case == "Acc" and gender == "Masc" and word.endswith("а"):
+            return word[:-1]  # "Паноса Камменоса" (accusative) -> "Камменос"
+        if case == "Gen" and word.endswith("и") and word[-2:-1] in "гкхжшчщ":
+            return word[:-1] + "а"  # "Олега Дерипаски" -> "Дерипаска"
+        if case == "Acc" and word.endswith("у"):
+            return word[:-1] + "а"  # "Рухоллу Мусави Хомейни" -> "Рухолла"
     return word
 
 

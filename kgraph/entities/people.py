@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .names import INITIAL, drop_patronymic, fold, is_initialed, is_patronymic, surname_stem
+from ..lexicons import words as lexicon_words
+from .names import (
+    INITIAL,
+    drop_patronymic,
+    fold,
+    is_initialed,
+    is_patronymic,
+    surname_start,
+    surname_stem,
+)
 
 __all__ = ["PersonForm", "group_people", "canonical_person"]
 
@@ -34,13 +43,14 @@ class PersonForm:
 
     @property
     def kind(self) -> str:
-        """"full" (first name + surname), "initialed", "patronymic" (first name + patronymic) or "single"."""
+        """"full" (first name + surname), "initialed", "patronymic" (first name + patronymic) or "single"
+        (a surname alone, with its particles: "фон Беттихер")."""
         words = self.words
         if is_initialed(self.form):
             return "initialed"
         if len(words) == 2 and is_patronymic(words[1]):
             return "patronymic"
-        return "full" if len(words) > 1 else "single"
+        return "full" if surname_start(words, lexicon_words("name_particles.tsv")) > 0 else "single"
 
     @property
     def surname(self) -> str:
@@ -58,18 +68,41 @@ def group_people(forms: list[PersonForm]) -> list[list[int]]:
     for index, form in enumerate(forms):
         if form.kind == "full":
             people.setdefault((form.surname, form.first), []).append(index)
-    for index, form in enumerate(forms):
-        if form.kind == "full":
-            continue
+    _join_tails(people, forms)
+    rest = [i for i, form in enumerate(forms) if form.kind != "full"]
+    # a first name with patronymic last: "Уважаемый Владимир Владимирович" is "В.Путин" named anywhere
+    rest.sort(key=lambda i: forms[i].kind == "patronymic")
+    for index in rest:
+        form = forms[index]
         key = _person_of(form, people, forms)
         people.setdefault(key, []).append(index)
     return sorted((sorted(group) for group in people.values()), key=lambda g: g[0])
+
+
+def _stems(form: PersonForm) -> tuple[str, ...]:
+    return tuple(surname_stem(word) for word in drop_patronymic(form.form).split())
+
+
+def _join_tails(people: dict[tuple[str, str], list[int]], forms: list[PersonForm]) -> None:
+    """A full name that is the tail of one longer full name of the article is that person:
+    "Кастросин Верду" after "Клаудия Кастросин Верду"."""
+    longest = {key: max((_stems(forms[i]) for i in group), key=len) for key, group in people.items()}
+    for key, stems in list(longest.items()):
+        longer = [other for other, words in longest.items()
+                  if other != key and len(words) > len(stems) and words[-len(stems):] == stems]
+        if len(longer) == 1 and key in people and longer[0] in people:
+            people[longer[0]].extend(people.pop(key))
 
 
 def _person_of(form: PersonForm, people: dict[tuple[str, str], list[int]], forms: list[PersonForm]) -> tuple[str, str]:
     kind = form.kind
     if kind == "patronymic":
         same = [key for key in people if key[1] == form.first and key[0] != ""]
+        if not same:  # the only person named by initials of that first letter: "В.Путин"
+            initial = fold(form.form[:1])
+            same = [key for key, group in people.items() if key[0] and not key[1] and any(
+                forms[i].kind == "initialed" and fold(forms[i].form[:1]) == initial for i in group)]
+            same = same if len(same) == 1 else []
         return _latest(same, people, forms, form.start) if same else ("", form.first)
     surname = form.surname
     same = _same_gender([key for key in people if key[0] == surname], form, people, forms)
@@ -94,12 +127,15 @@ def _same_gender(keys: list[tuple[str, str]], form: PersonForm, people: dict, fo
 
 
 def _latest(keys: list[tuple[str, str]], people: dict, forms: list[PersonForm], start: int) -> tuple[str, str]:
-    """Of several people, the one mentioned last before a position (else the first mentioned)."""
-    def last_before(key: tuple[str, str]) -> int:
-        return max((forms[i].start for i in people[key] if forms[i].start < start), default=-1)
+    """Of several people, the one mentioned most often before a position, then the one mentioned
+    last (else the first mentioned): a bare "Голицын" is the article's Владимир Голицын, not
+    his father named once."""
+    def before(key: tuple[str, str]) -> tuple[int, int]:
+        earlier = [forms[i].start for i in people[key] if forms[i].start < start]
+        return len(earlier), max(earlier, default=-1)
 
-    best = max(keys, key=last_before)
-    if last_before(best) < 0:
+    best = max(keys, key=before)
+    if before(best)[1] < 0:
         return min(keys, key=lambda k: min(forms[i].start for i in people[k]))
     return best
 
@@ -108,17 +144,31 @@ def canonical_person(forms: list[PersonForm]) -> str:
     """The canonical name among one person's forms.
 
     First name + surname beats a first name with patronymic or a surname alone, which
-    beat initials; a form written so in the text beats one natasha had to inflect; then
+    beat initials; of two forms with the same stems the shorter ("Веселин Топалов", not
+    "Веселина Топалова"); a form written so in the text beats one natasha had to inflect; then
     the most frequent, then the first: ["Путин", "Владимира Путина"->"Владимир Путин"]
     -> "Владимир Путин".
     """
     names = [drop_patronymic(f.form) for f in forms]
     counts = {name: names.count(name) for name in names}
     written = {name for name, f in zip(names, forms) if f.as_written}
+    stems = {name: tuple(surname_stem(w) for w in name.split()) for name in names}
 
-    def rank(index: int) -> tuple[int, int, int, int]:
+    def inflected(name: str) -> bool:
+        """Another form has the same stems and is shorter: "Веселина Топалова" beside "Веселин Топалов"."""
+        return any(stems[other] == stems[name] and len(other) < len(name) for other in counts)
+
+    def rank(index: int) -> tuple[int, bool, bool, int, int]:
         form = forms[index]
         full = {"full": 2, "patronymic": 1, "single": 1, "initialed": 0}[form.kind]
-        return (full, names[index] in written, counts[names[index]], -index)
+        name = names[index]
+        return (full, not inflected(name), name in written, counts[name], -index)
 
-    return names[max(range(len(forms)), key=rank)]
+    best = max(range(len(forms)), key=rank)
+    if forms[best].kind == "patronymic":  # "Владимир Владимирович" and "В.Путин" -> "Владимир Путин"
+        surnames = [INITIAL.sub("", f.form) for f in forms
+                    if f.kind == "initialed" and fold(f.form[:1]) == fold(names[best][:1])]
+        surnames = [s for s in surnames if s.replace("-", "").isalpha()]
+        if surnames:
+            return f"{names[best].split()[0]} {max(surnames, key=surnames.count)}"
+    return names[best]

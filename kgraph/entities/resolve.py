@@ -9,14 +9,17 @@ says "Китай" somewhere, else as written ("КНР").
 """
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Article, Entity, Mention
+from ..lexicons import table, words
+from ..kb import KBEntity, KnowledgeBase, load_kb
+from ..model import Article, Entity, EntityType, Mention, entity_key
 from ..nlp import Doc, DocSpan, normal
-from .kb import KBEntity, KnowledgeBase, load_kb
-from .names import INITIAL, clean_person_name, fold, is_initialed
+from .names import INITIAL, clean_person_name, fold, is_initialed, natural_order
+from .namewords import name_tokens
 from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
 from .roles import harvest_roles
@@ -31,12 +34,11 @@ class EntityIndex:
     entities: list[Entity] = field(default_factory=list)
     spans: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     roles: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # ("президент", "рф") -> Путин
+    titles: frozenset[str] = frozenset()  # the role nouns of ``roles``: "президент", "оппозиционер"
+    # each harvested role's (title words, country, role noun) and person, for :meth:`introduced_as`
+    signatures: list[tuple[tuple[frozenset[str], str | None, str | None], Entity]] = field(default_factory=list)
     kb: KnowledgeBase | None = None
     date: object = None  # the article's date, for the KB's dated terms
-
-    def add(self, start: int, stop: int, entity: Entity) -> None:
-        """Record one more mention (a role phrase, a pronoun) of an entity."""
-        insort(self.spans, (start, stop, entity), key=lambda s: (s[0], s[1]))
 
     def within(self, start: int, stop: int, type: str | None = None) -> list[tuple[int, int, Entity]]:
         """Mentions lying inside the character range [start, stop)."""
@@ -61,55 +63,105 @@ class EntityIndex:
         """The person a role phrase names in this article, else in the reference KB.
 
         ("президент", "рф") -> the entity introduced as "Президент РФ Владимир
-        Путин"; a phrase whose title only one harvested role has matches it too.
+        Путин"; then the KB's holder of the office on the article's day (undated: the
+        holder the article names, else today's); then the one person the article introduced with a title the phrase fits
+        (:meth:`introduced_as`: "премьер" for "Премьер-министр Греции Алексис Ципрас").
+        A look-up only: a person only the KB knows is returned, not added to the index.
         """
         if phrase in self.roles:
             return self.roles[phrase]
-        same_title = {e for p, e in self.roles.items() if p[:1] == phrase[:1]}
-        if len(phrase) == 1 and len(same_title) == 1:
-            return same_title.pop()
         known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
         if known is None:
-            return None
+            return self.introduced_as(phrase)
         if self.date is None:  # an undated article: the holder it names, else today's
-            named = {e.wikidata or e.name for e in self.entities if e.type == "PER"}
+            named = {e.wikidata or e.name for e in self.entities if e.type == EntityType.PER}
             known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
         for entity in self.entities:
             if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
                 return entity
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER",
-                        wikidata=known.wikidata)
-        self.entities.append(entity)
-        return entity
+        return _from_kb(known)
+
+    def introduced_as(self, phrase: tuple[str, ...]) -> Entity | None:
+        """The one person the article introduced with a title the phrase fits, and no other country.
+
+        Tried in turn, each must name one person: the same title words ("президент Франции"
+        for "Президент Николя Саркози"), the phrase's title words among the introduced ones
+        ("министр" for "министр спорта России Виталий Мутко"), a title of the same office
+        in ``lexicon/roles.tsv`` ("премьер" for "премьер-министр", "глава польской
+        дипломатии" for "глава МИД Польши").
+        """
+        titles, country, head = self._signature(phrase)
+        if not titles:
+            return None
+        introduced = [((t, h), e) for (t, c, h), e in self.signatures if c is None or country is None or c == country]
+        office = _office(titles)
+        for fits in (
+            lambda t, h: t == titles,
+            lambda t, h: h == head and titles <= t,  # its head, not "мэр" of "пресс-секретарь мэра"
+            lambda t, h: office is not None and _office(t) == office,
+        ):
+            found = {entity for (other, other_head), entity in introduced if fits(other, other_head)}
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None
+
+    def serves(self, phrase: tuple[str, ...], entity: Entity) -> bool:
+        """Whether a role phrase names someone serving a person rather than the person: the head of
+        the title the article introduced the person with sits below the phrase's own head.
+
+        "пресс-секретарь мэра" after "Мэр Москвы Сергей Собянин" serves Собянин, it is not him.
+        """
+        titles, _, head = self._signature(phrase)
+        return any(other is entity and own is not None and own != head and own in titles
+                   for (_, _, own), other in self.signatures)
+
+    def _signature(self, phrase: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
+        """A role phrase's title words, its country and its first title word (the role noun):
+        ("российский", "министр", "оборона") -> ({"министр", "оборона"}, Россия's IRI, "министр")."""
+        titles, country, head = set(), None, None
+        for word in phrase:
+            known = (self.kb.country_of_adjective(word) or self.kb.find(word, EntityType.LOC)) if self.kb else None
+            if known is not None:
+                country = known.iri
+            elif word not in words("role_modifiers.tsv"):
+                titles.add(word)
+                head = head or word
+        return frozenset(titles), country, head
 
     def person(self, name: str) -> Entity | None:
         """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
 
         The article's person of that surname (and initial) comes first; a person only the
-        KB knows is added to the article's entities.
+        KB knows is returned, not added to the article's entities.
         """
         form = PersonForm(clean_person_name(name), True, -1)
         if not form.words:
             return None
         for entity in self.entities:
-            if entity.type != "PER":
+            if entity.type != EntityType.PER:
                 continue
             other = PersonForm(entity.name, True, -1)
             if other.surname == form.surname and (form.kind != "initialed" or other.first[:1] == form.first[:1]):
                 return entity
         known = known_person(form.form, self.kb) if self.kb else None
-        if known is None:
-            return None
-        entity = Entity(key=known.wikidata or f"PER:{known.name}", name=known.name, type="PER", wikidata=known.wikidata)
-        self.entities.append(entity)
-        return entity
+        return _from_kb(known) if known is not None else None
 
-    def find(self, name: str) -> Entity | None:
-        """The entity with this canonical name."""
-        for entity in self.entities:
-            if entity.name == name:
-                return entity
-        return None
+
+def _office(titles: frozenset[str]) -> str | None:
+    """The office a title names by ``lexicon/roles.tsv``: {"премьер"} and {"председатель",
+    "правительство"} -> "head_of_government"; None for a title the table does not hold."""
+    for row in table("roles.tsv"):
+        if len(row) > 1 and row[1] not in ("-", "+") and frozenset(row[0].split()) == titles:
+            return row[1]
+    return None
+
+
+def _from_kb(known: KBEntity) -> Entity:
+    """The KB's person as an entity the article does not name: it has no mentions."""
+    return Entity(key=entity_key(EntityType.PER, known.name, known.wikidata), name=known.name, type=EntityType.PER,
+                  wikidata=known.wikidata)
 
 
 def _sentence_of(doc: Doc) -> list[int]:
@@ -123,12 +175,17 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     """
     kb = kb or load_kb()
     starts = _sentence_of(doc)
+
+    def is_place(word: str) -> bool:
+        known = kb.find(word)
+        return known is not None and known.type != EntityType.PER
+
     groups: dict[tuple[str, str], list] = defaultdict(list)
     kb_of: dict[tuple[str, str], object] = {}
     people: list[tuple[DocSpan, PersonForm]] = []
     for span in doc.spans:
-        if span.type == "PER":
-            form = person_form(span)
+        if span.type == EntityType.PER:
+            form = person_form(span, doc.text, is_place)
             if form.form:
                 people.append((span, form))
             continue
@@ -144,11 +201,10 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
 
     def add(type: str, name: str, known, members: list) -> None:
         mentions = tuple(
-            Mention(span.text, span.start, span.stop, bisect_left(starts, span.start + 1) - 1)
-            for span in members
+            Mention(text, start, stop, bisect_left(starts, start + 1) - 1) for text, start, stop in members
         )
         wikidata = known.wikidata if known else None
-        entity = Entity(key=wikidata or f"{type}:{name}", name=name, type=type, wikidata=wikidata, mentions=mentions)
+        entity = Entity(key=entity_key(type, name, wikidata), name=name, type=type, wikidata=wikidata, mentions=mentions)
         index.entities.append(entity)
         for mention in mentions:
             index.spans.append((mention.start, mention.stop, entity))
@@ -157,7 +213,8 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
         forms = [people[i][1] for i in group]
         name = canonical_person(forms)
         known = known_person(name, kb)
-        add("PER", known.name if known else name, known, [people[i][0] for i in group])
+        add(EntityType.PER, known.name if known else name, known, [_named_part(people[i][0], doc.text, is_place)
+                                                          for i in group])
     for key, members in groups.items():
         forms = [form for _, form in members]
         known = kb_of.get(key)
@@ -165,38 +222,75 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
             name = known.name
         else:
             name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
-        add(key[0], name, known, [span for span, _ in members])
+        add(key[0], name, known, [(span.text, span.start, span.stop) for span, _ in members])
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
+    index.signatures = [(index._signature(phrase), entity) for phrase, entity in index.roles.items()]
+    index.titles = frozenset(head for (_, _, head), _ in index.signatures if head)
     index.date = article.date if article else None
     return index
 
 
-def person_form(span: DocSpan) -> PersonForm:
+def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str], bool] | None = None) -> PersonForm:
     """A PER span's name in the nominative, cleaned, and whether the text wrote it so.
 
     "Нарендрой Моди" (natasha leaves it) -> "Нарендра Моди"; "Джоэл Саймон (Joel Simon)"
-    -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл".
+    -> "Джоэл Саймон"; "Кирилл Кирилл" -> "Кирилл". Given the article's ``text``, only the
+    span's name words count (:func:`.namewords.name_tokens`): "Племянник Алишера Усманова" ->
+    "Алишер Усманов"; a span that names nobody ("Оппозиционер", "Вами") gives an empty form.
     """
-    feats = {token.text: token.feats for token in span.tokens}
-    words = normal(span).split()
-    fixed = nominative_words(words, [feats[w].get("Case") if w in feats else "Nom" for w in words],
-                             [feats[w].get("Gender") if w in feats else None for w in words])
-    form = clean_person_name(" ".join(fixed))
-    written = clean_person_name(" ".join(span.text.split()))
-    nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in span.tokens)
-    return PersonForm(form, nominative and form == written, span.start, span.tokens[-1].feats.get("Gender"))
+    tokens = list(span.tokens) if text is None else name_tokens(span.tokens, text, is_place)
+    if not tokens:
+        return PersonForm("", False, span.start)
+    if len(tokens) == len(span.tokens):
+        words, start = normal(span).split(), span.start
+        written = clean_person_name(" ".join(span.text.split()))
+    else:
+        start = tokens[0].start
+        words = written = clean_person_name(" ".join(text[start:tokens[-1].stop].split()))
+        words = words.split()
+    if _initial_in_nominative(tokens):  # "Как сказала Н.Орлова": natasha's normal form would be "Н.Орлов"
+        form = natural_order(written)
+        return PersonForm(form, True, start, tokens[0].feats.get("Gender"))
+    feats = {token.text: token.feats for token in tokens}
+    # the words of a name agree in case: "Патрисом Талоном" where natasha calls "Талоном" nominative
+    oblique = {t.feats["Case"] for t in tokens if t.feats.get("Case", "Nom") != "Nom"}
+    agreed = "Ins" if oblique == {"Ins"} else "Nom"  # the instrumental's endings are a name's own
+    cases = [_case(feats[w].get("Case"), agreed) if w in feats else "Nom" for w in words]
+    fixed = nominative_words(words, cases, [feats[w].get("Gender") if w in feats else None for w in words])
+    form = natural_order(clean_person_name(" ".join(fixed)))
+    nominative = all(token.feats.get("Case", "Nom") == "Nom" for token in tokens)
+    return PersonForm(form, nominative and form == written, start, tokens[-1].feats.get("Gender"))
+
+
+def _initial_in_nominative(tokens: list) -> bool:
+    """An initial heads the name and is a nominative subject: "Н.Орлова" of "сказала Н.Орлова"; the
+    surname natasha tags in the genitive is nominative then."""
+    return (len(tokens) > 2 and len(tokens[0].text) == 1 and tokens[0].text.isupper() and tokens[1].text == "."
+            and tokens[0].feats.get("Case") == "Nom" and tokens[0].rel in ("nsubj", "nsubj:pass"))
+
+
+def _named_part(span: DocSpan, text: str, is_place: Callable[[str], bool]) -> tuple[str, int, int]:
+    """(text, start, stop) of the part of a PER span that names the person."""
+    tokens = name_tokens(span.tokens, text, is_place)
+    if len(tokens) == len(span.tokens):
+        return span.text, span.start, span.stop
+    return text[tokens[0].start:tokens[-1].stop], tokens[0].start, tokens[-1].stop
+
+
+def _case(case: str | None, agreed: str) -> str:
+    return agreed if case in (None, "Nom") else case
 
 
 def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
     """The KB's person for an article's name: by full name, or a surname (with initials) the KB
     gives one person: "В.Путин" -> Владимир Путин."""
-    known = kb.find(name, "PER")
+    known = kb.find(name, EntityType.PER)
     if known is not None or len(name.split()) > 1 and not is_initialed(name):
         return known
     surname = INITIAL.sub("", name).strip()
-    known = kb.find(surname, "PER")
+    known = kb.find(surname, EntityType.PER)
     if known is not None and is_initialed(name) and fold(known.name)[:1] != fold(name)[:1]:
         return None
     return known

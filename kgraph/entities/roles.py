@@ -7,10 +7,16 @@ collects the first; :func:`role_phrase` reads the second, as lemmas.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from ..lexicons import table
+from ..model import Article, Entity, EntityType
 from ..nlp import Doc, DocToken, lemma
 
-__all__ = ["role_phrase", "harvest_roles", "ROLE_SKIP"]
+if TYPE_CHECKING:
+    from .resolve import EntityIndex
+
+__all__ = ["role_phrase", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
@@ -49,9 +55,23 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
             if token.rel != "appos" or token.head_id not in by_id:
                 continue
             head = by_id[token.head_id]
-            if head.pos != "NOUN" or head.start > token.start:
-                continue
-            entity = next((e for a, b, e in spans if a <= token.start < b and e.type == "PER"), None)
+            if head.pos != "NOUN" or head.start > token.start or head.feats.get("Number") == "Plur":
+                continue  # "его родители Кирилл и Марина" name two people, not one role
+            entity = next((e for a, b, e in spans if a <= token.start < b and e.type == EntityType.PER), None)
             if entity is not None:
                 roles.setdefault(role_phrase(sent.tokens, head), entity)
     return roles
+
+
+def publisher_principal(article: Article, entities: EntityIndex) -> Entity | None:
+    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
+
+    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
+    head of state of Russia on the article's date as its other side. None for other
+    publishers and for undated articles.
+    """
+    where = " ".join(filter(None, (article.source, article.url, article.id)))
+    for pattern, phrase in table("publishers.tsv"):
+        if pattern in where and article.date is not None:
+            return entities.by_role(tuple(phrase.split()))
+    return None

@@ -7,33 +7,56 @@ not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..entities.resolve import EntityIndex
+from ..entities.roles import publisher_principal
 from ..lexicons import mapping, words
-from ..model import Article, Entity
+from ..model import Article, Entity, EntityType
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
 from .quotes import quote_regions
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
-__all__ = ["Context", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+__all__ = ["Context", "NamedPerson", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+
+
+#: how many sentences back a pronoun looks for the person it refers to
+REFERENCE_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """One mention of a person: where, in which sentence, who, whether as a subject, the gender."""
+
+    start: int
+    sentence: int
+    entity: Entity
+    subject: bool
+    gender: str | None
 
 
 @dataclass
 class Context:
     """The article, its entities and its sentences, shared by the extractors.
 
-    ``_host`` caches what :mod:`.people` works out once per article; :attr:`quotes` and
-    :attr:`turns` are found once per article, when an extractor first asks.
+    What every extractor may ask of the whole article is worked out once, on first
+    use: the publisher's principal (:attr:`host`), the quotation regions (:attr:`quotes`)
+    and the transcript's turn marks (:attr:`turns`).
     """
 
     article: Article
     entities: EntityIndex
     sentences: list[Sentence]
-    _host: tuple[Entity | None] | None = field(default=None, repr=False)
+
+    @cached_property
+    def host(self) -> Entity | None:
+        """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``):
+        on kremlin.ru the head of state of Russia on the article's date."""
+        return publisher_principal(self.article, self.entities)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
@@ -42,8 +65,42 @@ class Context:
 
     @cached_property
     def turns(self) -> list[TurnMark]:
-        """The article's transcript turn marks (:func:`.turns.turn_marks`)."""
+        """The transcript's turn marks ("В.Путин: ..."), in text order."""
         return turn_marks(self.article.text, self.entities)
+
+    @cached_property
+    def named_people(self) -> list[NamedPerson]:
+        """Each mention of a person, in text order, with its sentence, case and gender."""
+        out, last = [], None
+        for sentence in self.sentences:
+            for token in sentence.tokens:
+                entity = entity_of(token, self)
+                if entity is None or entity.type != EntityType.PER:
+                    last = None
+                    continue
+                if entity is not last:  # a mention's first word: "Ангела" of "Ангела Меркель"
+                    subject = token.feats.get("Case", "Nom") == "Nom" or token.rel in ("nsubj", "nsubj:pass")
+                    out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender")))
+                last = entity
+        return out
+
+    def antecedent(self, position: int, sentence: int, gender: str | None, own: bool = True) -> Entity | None:
+        """Whom "он"/"она" at a position means: the last person of that gender named as a
+        subject before it, in its sentence (unless ``own`` is False) or the two before; else nobody."""
+        index = bisect_right([n.start for n in self.named_people], position)
+        for named in reversed(self.named_people[:index]):
+            if named.sentence < sentence - REFERENCE_WINDOW:
+                break
+            if named.sentence == sentence and not own:
+                continue
+            if named.subject and (gender is None or named.gender in (None, gender)):
+                return named.entity
+        return None
+
+    def speaker_at(self, position: int) -> Entity | None:
+        """Who speaks at a position of a transcript: the person of the last turn mark before it."""
+        index = bisect_right([mark.begin for mark in self.turns], position) - 1
+        return self.turns[index].speaker if index >= 0 else None
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:
@@ -87,6 +144,18 @@ def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str 
     return None
 
 
+def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
+    """"накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
+    trigger noun whose own preposition puts it after the clause's time."""
+    if trigger.pos != "NOUN":
+        return False
+    near = [c for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
+    head = sentence.head(trigger)
+    if head is not None and head.pos == "NOUN" and trigger.rel == "nmod":  # "в преддверии визита"
+        near += [head] + [c for c in sentence.children.get(head.id, ()) if c.rel == "case"]
+    return any(lemma(t) in words("eve.tsv") for t in near)
+
+
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """"occurred", "planned", "negated" or "hypothetical" for a trigger word.
 
@@ -94,6 +163,8 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     -> hypothetical; "встреча не состоится" -> negated; "Путин посетит Китай"
     -> planned.
     """
+    if _on_the_eve(sentence, trigger):
+        return "planned"
     verb = sentence.clause(trigger)
     scope = {trigger.id, verb.id}
     node = trigger

@@ -69,6 +69,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..lexicons import table
+from ..model import fold, precision_of
 
 __all__ = ["DateSpan", "find_dates", "nearest_date", "FUTURE_DAYS"]
 
@@ -88,16 +89,13 @@ class DateSpan:
     @property
     def precision(self) -> str:
         """"day", "month" or "year", from the shape of ``value``."""
-        return {10: "day", 7: "month", 4: "year"}[len(self.value)]
+        return precision_of(self.value)
 
 
 # --- the lexicon -------------------------------------------------------------
 
-_YO = str.maketrans("ёЁ", "еЕ")
-
-
 def _norm(words: str) -> str:
-    return " ".join(words.translate(_YO).lower().split())
+    return " ".join(fold(words).split())
 
 
 def _load(name: str) -> dict[str, dict[str, int]]:
@@ -415,7 +413,7 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     low = text.lower()
     if len(low) != len(text):  # a rare letter that lower-cases to two: keep offsets
         low = "".join(char.lower()[0] for char in text)
-    low = low.replace("ё", "е")
+    low = fold(low)
     present = {tag for tag, stems in _TRIGGERS.items() if any(stem in low for stem in stems)}
     if not present:
         return []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import mapping, may_be, table
-from ..model import Entity, Event
+from ..model import Entity, Event, fold, specific_mode
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .people import (
@@ -68,7 +68,7 @@ def _stems() -> tuple[str, ...]:
 
 
 def _may_hold_trigger(sentence: Sentence) -> bool:
-    low = sentence.text.lower().replace("ё", "е")
+    low = fold(sentence.text)
     return any(stem in low for stem in _stems())
 
 
@@ -110,11 +110,7 @@ def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, tri
 
 def _mode(sentence: Sentence, default: str) -> str:
     modes = mapping("mode.tsv")
-    found = {modes[lemma(t)] for t in sentence.tokens if lemma(t) in modes}
-    for mode in ("video", "phone", "in_person"):
-        if mode in found:
-            return mode
-    return default
+    return specific_mode((modes[lemma(t)] for t in sentence.tokens if lemma(t) in modes), default)
 
 
 @cache

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Event
+from ..model import MODE_ORDER, Event
 
-__all__ = ["merge_meetings", "SPECIFIC_MODES"]
-
-SPECIFIC_MODES = ("video", "phone", "in_person")
+__all__ = ["merge_meetings"]
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -30,7 +28,7 @@ def _compatible(a: Event, b: Event) -> bool:
 
 def _merged(kept: Event, other: Event) -> Event:
     people = kept.participants + tuple(p for p in other.participants if p not in kept.participants)
-    mode = kept.mode if kept.mode in SPECIFIC_MODES else other.mode
+    mode = kept.mode if kept.mode in MODE_ORDER else other.mode
     return replace(kept, participants=people, mode=mode)
 
 

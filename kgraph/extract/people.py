@@ -9,14 +9,13 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache
 
 from ..entities.roles import role_phrase
-from ..lexicons import table, words
-from ..model import Entity
+from ..lexicons import mapping, table, words
+from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
-from .context import Context, entity_of
+from .context import REFERENCE_WINDOW, Context, entity_of
 from .quotes import inside
 from .sentence import Sentence
 
@@ -27,25 +26,11 @@ __all__ = [
 
 
 def host_of(context: Context) -> Entity | None:
-    """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``).
-
-    On kremlin.ru "Встреча с губернатором Тверской области Игорем Руденей" has the
-    head of state of Russia on the article's date as its other side. None for other
-    publishers and for undated articles.
-    """
-    if context._host is not None:
-        return context._host[0]
-    article, host = context.article, None
-    where = " ".join(filter(None, (article.source, article.url, article.id)))
-    for pattern, phrase in table("publishers.tsv"):
-        if pattern in where and article.date is not None:
-            host = context.entities.by_role(tuple(phrase.split()))
-            break
-    context._host = (host,)
-    return host
+    """The publisher's principal, whom its news names by title only: :attr:`Context.host`."""
+    return context.host
 
 
-FIRST_PERSON = {"я", "мой"}
+FIRST_PERSON = words("first_person.tsv")
 
 
 def turn_speaker(context: Context, position: int) -> Entity | None:
@@ -54,9 +39,7 @@ def turn_speaker(context: Context, position: int) -> Entity | None:
     In "В.Путин: ... Вместе с вами мы отмечали эту дату в ходе моего визита в Улан-Батор"
     "моего" is Владимир Путин. None outside transcripts.
     """
-    turns = context.turns
-    index = bisect_right([mark.begin for mark in turns], position) - 1
-    return turns[index].speaker if index >= 0 else None
+    return context.speaker_at(position)
 
 
 @cache
@@ -70,7 +53,7 @@ def _titles() -> frozenset[str]:
 ARGUMENT_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "root"}
 NAME_RELS = {"appos", "flat:name", "flat"}
 NSUBJ_RELS = {"nsubj", "nsubj:pass"}
-RELATIVE = {"который"}
+RELATIVE = words("relative.tsv")
 
 
 def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
@@ -87,7 +70,13 @@ def person_of_role(sentence: Sentence, token: DocToken, context: Context) -> Ent
 
 
 def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entity | None:
-    if lemma(token) not in _titles() or entity_of(token, context):
+    """The person a role noun stands for: the host, the article's person of that role, the KB's.
+
+    A title counts when the KB resolves it (``lexicon/roles.tsv``) or the article introduced
+    somebody with it: "Оппозиционер Алексей Навальный ... Оппозиционер встретился с ...".
+    """
+    word = lemma(token)
+    if word not in _titles() and word not in context.entities.titles or entity_of(token, context):
         return None
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
@@ -96,45 +85,11 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     host = host_of(context)
     if host is not None and " ".join(phrase) in words("host_titles.tsv"):
         return host
-    if len(phrase) < 2:
-        return None
-    person = None
-    if context.article.date is not None:  # the KB knows who holds an office on a day, not when undated
+    if context.article.date is not None:
         person = context.entities.by_role(phrase)
-    person = person or _introduced_as(phrase, context)
-    return person if person is not None and person.type == "PER" else None
-
-
-def _introduced_as(phrase: tuple[str, ...], context: Context) -> Entity | None:
-    """The one person the article introduced with the same title and no other country.
-
-    "Президент Саркози ..." then "президент Франции прибыл" -> Николя Саркози;
-    "министр обороны России Анатолий Сердюков" then "российского министра обороны".
-    """
-    kb = context.entities.kb
-    if kb is None:
-        return None
-
-    def signature(words_: tuple[str, ...]) -> tuple[frozenset[str], str | None]:
-        titles, country = set(), None
-        for word in words_:
-            known = kb.country_of_adjective(word) or kb.find(word, "LOC")
-            if known is not None:
-                country = known.iri
-            elif word not in _MODIFIERS:
-                titles.add(word)
-        return frozenset(titles), country
-
-    titles, country = signature(phrase)
-    found = {
-        entity for introduced, entity in context.entities.roles.items()
-        for other_titles, other_country in [signature(introduced)]
-        if other_titles == titles and other_country in (None, country)
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-_MODIFIERS = {"свой", "наш", "новый", "нынешний", "действующий"}
+    else:  # the KB knows who holds an office on a day, not when undated
+        person = context.entities.roles.get(phrase) or context.entities.introduced_as(phrase)
+    return person if person is not None and person.type == EntityType.PER else None
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
@@ -178,7 +133,7 @@ def is_attribution(sentence: Sentence, token: DocToken) -> bool:
 
 
 def people_in_clause(
-    sentence: Sentence, clause: DocToken, context: Context, type: str = "PER", speakers: bool = False,
+    sentence: Sentence, clause: DocToken, context: Context, type: str = EntityType.PER, speakers: bool = False,
 ) -> list[Entity]:
     """The entities a sentence names, without the one its attribution names.
 
@@ -192,20 +147,66 @@ def people_in_clause(
     """
     out: list[Entity] = []
     for i, token in enumerate(sentence.tokens):
-        if token.pos == "PRON":  # "Вами" is nobody's name
+        if token.pos == "PRON":  # "Вами" is nobody's name; "Она провела переговоры" is the one named before
+            person = _pronoun_subject(sentence, token, clause, context)
+            if person is not None and person not in out and (speakers or not is_attribution(sentence, token)):
+                out.append(person)
+        if token.pos in ("PRON", "NOUN") and token.rel in NSUBJ_RELS and token.head_id == clause.id:
+            out += [p for p in group_referent(sentence, token, context) if p not in out]  # "Девушки встретились"
+        if token.pos == "PRON":
             continue
         if inside(context.quotes, token.start) or _is_excluded(sentence, token):
             continue
         entity = entity_of(token, context)
-        if type == "PER" and (entity is None or _is_bare_title(entity)):
+        if type == EntityType.PER and (entity is None or _is_bare_title(entity)):
             entity = person_of_role(sentence, token, context)
         if entity is None or entity.type != type or entity in out:
             continue
-        if type == "PER" and _is_relative_of(sentence, i):
+        if type == EntityType.PER and _is_relative_of(sentence, i):
             continue
         if speakers or not is_attribution(sentence, token):
             out.append(entity)
     return out
+
+
+def _pronoun_subject(sentence: Sentence, token: DocToken, clause: DocToken, context: Context) -> Entity | None:
+    """The person "он"/"она" refers to as the clause's subject, or as its object ("встретил его",
+    "с ним встретился") to a person of an earlier sentence (``lexicon/pronoun_gender.tsv``)."""
+    if token.head_id != clause.id:
+        return None
+    if token.rel in NSUBJ_RELS and token.feats.get("Case", "Nom") == "Nom":
+        return referent(sentence, token, context)
+    if token.rel in ("obj", "iobj", "obl"):
+        return referent(sentence, token, context, own=False)
+    return None
+
+
+def referent(sentence: Sentence, token: DocToken, context: Context, own: bool = True) -> Entity | None:
+    """Whom a third-person pronoun stands for: the last person of its gender named as a
+    subject in its sentence or the two before ("Ангела Меркель прибыла в Москву. Она ...");
+    ``own=False`` looks in the earlier sentences only."""
+    genders = mapping("pronoun_gender.tsv")
+    word = lemma(token)
+    if word not in genders:
+        return None
+    return context.antecedent(token.start, sentence.index, genders[word], own)
+
+
+def group_referent(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
+    """The people a plural subject ("они", "девушки": ``lexicon/group_references.tsv``) refers to:
+    two or more named together as a subject in one of the two sentences before, nearest first.
+    A noun with a name of its own ("девушки Анна и Мария") is no reference."""
+    if token.feats.get("Number") != "Plur" or lemma(token) not in words("group_references.tsv"):
+        return []
+    if any(c.rel in NAME_RELS for c in sentence.children.get(token.id, ())) or entity_of(token, context):
+        return []
+    for earlier in reversed(context.sentences[max(0, sentence.index - REFERENCE_WINDOW):sentence.index]):
+        for subject in earlier.tokens:
+            if subject.rel in NSUBJ_RELS and subject.pos != "PRON":
+                found = persons_under(earlier, subject, context)
+                if len(found) >= 2:
+                    return found
+    return []
 
 
 def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
@@ -223,7 +224,7 @@ def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
 
 def _is_bare_title(entity: Entity) -> bool:
     """A "person" NER made of a title alone: "Президентом" in "Вместе с Президентом"."""
-    return entity.type == "PER" and " " not in entity.name and entity.name.lower() in _titles()
+    return entity.type == EntityType.PER and " " not in entity.name and entity.name.lower() in _titles()
 
 
 def _is_relative_of(sentence: Sentence, index: int) -> bool:
@@ -250,9 +251,13 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             continue
         seen.add(node.id)
         entity = entity_of(node, context)
-        if entity is None or entity.type != "PER":  # the phrase's own head may be a genitive: "визит министра"
+        if node is token and node.rel in NSUBJ_RELS:  # "Они посетили Киев"
+            out += [p for p in group_referent(sentence, node, context) if p not in out]
+        if node is token and node.pos == "PRON":  # "Она посетила Киев"
+            entity = referent(sentence, node, context) if node.feats.get("Case", "Nom") == "Nom" else None
+        elif entity is None or entity.type != EntityType.PER:  # the phrase's own head may be a genitive: "визит министра"
             entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
-        if entity is not None and entity.type == "PER" and entity not in out:
+        if entity is not None and entity.type == EntityType.PER and entity not in out:
             out.append(entity)
         stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
     return out
@@ -270,7 +275,7 @@ def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[E
         if run:
             return run
     named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
-    named = [(t, e) for t, e in named if e is not None and e.type == "PER"]
+    named = [(t, e) for t, e in named if e is not None and e.type == EntityType.PER]
     for earlier, entity in named:
         if case is None or earlier.feats.get("Case") == case:
             return [entity]
@@ -320,7 +325,7 @@ def _introduced_with_title(title: DocToken, context: Context) -> Entity | None:
                 continue
             for child in sentence.children.get(token.id, ()):
                 entity = entity_of(child, context) if child.rel == "appos" else None
-                if entity is not None and entity.type == "PER":
+                if entity is not None and entity.type == EntityType.PER:
                     found.add(entity)
     return found.pop() if len(found) == 1 else None
 
@@ -333,7 +338,7 @@ def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity
         if not (token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
             break
         entity = entity_of(token, context)
-        if entity is not None and entity.type == "PER" and token_case == case and entity not in found:
+        if entity is not None and entity.type == EntityType.PER and token_case == case and entity not in found:
             found.append(entity)
     return found
 

@@ -18,7 +18,6 @@ class Sentence:
     """A natasha sentence indexed by token id, with heads, children and clauses."""
 
     def __init__(self, sent, index: int) -> None:
-        self.sent = sent
         self.index = index
         self.tokens: list[DocToken] = list(sent.tokens)
         self.start: int = sent.start

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..entities.roles import role_phrase
 from ..lexicons import mapping, words
-from ..model import Entity
+from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import Context
 from .quotes import inside, paragraph_bounds
@@ -24,7 +24,7 @@ from .sentence import Sentence
 
 __all__ = ["Speakers", "Named"]
 
-SPEAKER_TYPES = ("PER", "ORG")
+SPEAKER_TYPES = (EntityType.PER, EntityType.ORG)
 # the words that end the stretch after a verb where an inverted subject may stand
 STRETCH_END = {":", ",", "что", "чтобы"}
 
@@ -49,7 +49,7 @@ class Speakers:
         starts = [token.start for _, token in tokens]
         speech = words("speech.tsv")
         for start, stop, entity in context.entities.spans:
-            if entity.type != "PER":
+            if entity.type != EntityType.PER:
                 continue
             span = tokens[bisect_left(starts, start):bisect_left(starts, stop)]
             if inside(context.quotes, start) and not any(  # a quote's words are no antecedent, but
@@ -86,7 +86,7 @@ class Speakers:
         for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
             found = self.of_phrase(sentence, head)
             span = sentence.subtree(head)
-            if found is not None and found.type == "PER" and any(
+            if found is not None and found.type == EntityType.PER and any(
                     self.context.entities.at(t.start, t.stop) == found for t in span):
                 people.append(found)
         people = list(dict.fromkeys(people))
@@ -115,7 +115,7 @@ class Speakers:
             if token.text in ",;:«»\"" or token.feats.get("VerbForm") == "Fin":
                 return None
             entity = self.context.entities.at(token.start, token.stop)
-            if entity is not None and entity.type == "PER" and _nominative(token):
+            if entity is not None and entity.type == EntityType.PER and _nominative(token):
                 return entity
         return None
 
@@ -128,7 +128,7 @@ class Speakers:
         tokens = sorted(sentence.subtree(head), key=lambda t: (t.id not in names, abs(t.start - head.start)))
         entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
         own = self.context.entities.at(head.start, head.stop)
-        people = [e for e in entities if e is not None and e.type == "PER"]
+        people = [e for e in entities if e is not None and e.type == EntityType.PER]
         if people and (own is not None or head.feats.get("Animacy") != "Inan"):
             return people[0]  # not "пресс-служба Кадырова": a body speaks, not the person
         if own is not None:
@@ -136,13 +136,13 @@ class Speakers:
         if people:
             return None
         word = lemma(head)
-        if word in mapping("pronouns.tsv"):
-            return self.before(head.start, mapping("pronouns.tsv")[word])
+        if word in mapping("pronoun_gender.tsv"):
+            return self.before(head.start, mapping("pronoun_gender.tsv")[word])
         if head.pos in ("NOUN", "PROPN"):  # "Президент России" is often PROPN
             found = self.of_role(sentence, head)
             if found is not None:
                 return found
-        return next((e for e in entities if e is not None and e.type == "ORG"), None)
+        return next((e for e in entities if e is not None and e.type == EntityType.ORG), None)
 
     def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The person a role noun names: "президент РФ" by the article's or the KB's roles,
@@ -160,6 +160,8 @@ class Speakers:
         person = self.before(sentence.start, nominative=True)
         if person is None or not any(earlier <= m.start < sentence.start for m in person.mentions):
             return None
+        if self.context.entities.serves(role_phrase(sentence.tokens, head), person):  # "пресс-секретарь мэра"
+            return None
         return person
 
     def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
@@ -174,8 +176,8 @@ class Speakers:
             if entity is not None and entity.type in SPEAKER_TYPES:
                 return None if _anonymous(entity) else entity
             word = lemma(token)
-            if word in mapping("pronouns.tsv"):
-                return self.before(token.start, mapping("pronouns.tsv")[word])
+            if word in mapping("pronoun_gender.tsv"):
+                return self.before(token.start, mapping("pronoun_gender.tsv")[word])
             if token.pos in ("NOUN", "PROPN") and token.head_id in (verb.id, verb.head_id):
                 return self.of_role(sentence, token)
         return None

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons import mapping, may_be, words
-from ..model import Entity, Event
+from ..model import Entity, EntityType, Event
 from ..nlp import DocToken, lemma
 from .context import Context
 from .quotes import DASH, OPENING, clean_quote, inside, paragraph_bounds, quote_regions
@@ -196,7 +196,7 @@ def _attribution_after(art: _Article, stop: int) -> Entity | None:
     sentence, verb = hit
     if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
         person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
-        return person if person is not None and person.type == "PER" else None
+        return person if person is not None and person.type == EntityType.PER else None
     return art.speakers.of_verb(sentence, verb)
 
 
@@ -213,7 +213,7 @@ def _attribution_before(art: _Article, start: int) -> Entity | None:
     if verbs:
         return art.speakers.of_verb(sentence, verbs[-1])
     person = art.speakers.in_span(sentence, sentence.start, colon)
-    return person if person is not None and person.type == "PER" else None
+    return person if person is not None and person.type == EntityType.PER else None
 
 
 def _reported(art: _Article) -> None:
@@ -258,7 +258,7 @@ def _participle(art: _Article, sentence: Sentence, index: int) -> None:
     if opener is None or lemma(opener) not in words("complementizers.tsv"):
         return
     speaker = art.speakers.of_phrase(sentence, head)
-    if speaker is not None and speaker.type == "PER":
+    if speaker is not None and speaker.type == EntityType.PER:
         art.add(begin, _clause_stop(sentence, verb, begin), speaker, "reported")
 
 
@@ -287,7 +287,7 @@ def _inverted(art: _Article) -> None:
                                       for t in tokens[:opening] if t.start >= begin):
                 continue
             speaker = _inverted_subject(art, sentence, verb)
-            if speaker is None or speaker.type != "PER":  # "..., сообщает «Лента.ру»": a source, not a speaker
+            if speaker is None or speaker.type != EntityType.PER:  # "..., сообщает «Лента.ру»": a source, not a speaker
                 continue
             end = _attribution_end(tokens, index)
             head = sentence.head(verb)
@@ -534,12 +534,12 @@ def _according(art: _Article) -> None:
 
 
 def _names_person(art: _Article, tokens: list[DocToken]) -> bool:
-    return any((e := art.context.entities.at(t.start, t.stop)) is not None and e.type == "PER" for t in tokens)
+    return any((e := art.context.entities.at(t.start, t.stop)) is not None and e.type == EntityType.PER for t in tokens)
 
 
 def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity | None:
     """Whose words "по словам ..." reports: a name, a pronoun, a role."""
-    for wanted in ("PER", "ORG"):
+    for wanted in (EntityType.PER, EntityType.ORG):
         for token in phrase:
             entity = art.context.entities.at(token.start, token.stop)
             if entity is not None and entity.type == wanted:
@@ -574,7 +574,7 @@ def _continued(art: _Article) -> None:
         if not previous:
             continue
         last = max(previous, key=lambda s: s.stop)
-        between = art.context.entities.within(last.stop, start - 1, "PER")
+        between = art.context.entities.within(last.stop, start - 1, EntityType.PER)
         if any(e != last.speaker for _, _, e in between):
             continue
         lines = art.text[last.stop:start - 1].split("\n")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..entities.resolve import EntityIndex
-from ..model import Entity
+from ..model import Entity, EntityType
 
 __all__ = ["TurnMark", "turn_marks"]
 
@@ -67,7 +67,7 @@ def _mark_before(text: str, colon: int, entities: EntityIndex) -> tuple[int, Ent
     if any(not w[:1].isalpha() or not w[:1].isupper() and len(w) > MAX_LOWERCASE for w in words):
         return None
     named = entities.within(start, stop)
-    people = [e for _, _, e in named if e.type == "PER"]
+    people = [e for _, _, e in named if e.type == EntityType.PER]
     if people:
         return start, people[0]
     if named and named[0][0] == start:  # "Голос Америки:", not "Результаты:" or "Во-первых:"

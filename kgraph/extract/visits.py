@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..lexicons import mapping, may_be, words
-from ..model import Entity, Event
+from ..model import Entity, EntityType, Event, entity_key, fold
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .people import FIRST_PERSON, persons_under, subject_people, turn_speaker
@@ -131,9 +131,9 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
     places: list[Entity] = []
     for token in sentence.tokens:
         place, site = entity_of(token, context), _site(sentence, token)
-        if place is not None and place.type != "LOC" and site is not None and token.rel != "nmod":
-            place = replace(place, key=f"LOC:{place.name}", type="LOC", wikidata=None)  # "«Домодедово»": ORG to NER
-        if place is None or place.type != "LOC" or place in places:
+        if place is not None and place.type != EntityType.LOC and site is not None and token.rel != "nmod":
+            place = replace(place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None)  # "«Домодедово»": ORG to NER
+        if place is None or place.type != EntityType.LOC or place in places:
             continue
         carrier = site or token  # "в аэропорту «Домодедово»": the noun carries the preposition
         anchored = carrier.head_id in anchors
@@ -153,7 +153,7 @@ def extract_visits(context: Context) -> list[Event]:
     events: list[Event] = []
     recent: tuple[int, list[Entity]] = (-INHERIT_WINDOW - 1, [])  # (sentence, places) of the last visit
     for sentence in context.sentences:
-        low = sentence.text.lower().replace("ё", "е")
+        low = fold(sentence.text)
         if not any(stem in low for stem in _stems()):
             continue
         for token in sentence.tokens:

@@ -168,10 +168,11 @@ class FileTarget(Target):
 
     def close(self) -> None:
         try:
+            self.store.reconcile()
             write_quads(self.store.store.quads_for_pattern(None, None, None, None), self.path, self.format)
         finally:
             self.abort()
 
     def abort(self) -> None:
-        self.store.close()
+        self.store.release()
         shutil.rmtree(self.temp, ignore_errors=True)

@@ -13,7 +13,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from ..rdf import bind_namespaces
-from .target import Target, article_graph, replace_article_update
+from .target import Target, article_graph, oxigraph_pattern, reconcile_store, replace_article_update
 
 __all__ = ["open_oxigraph", "OxigraphTarget"]
 
@@ -35,6 +35,7 @@ class OxigraphTarget(Target):
 
     A re-run of the same articles rewrites their graphs with the same triples, so the
     store is unchanged; an interrupted build leaves every article either whole or absent.
+    Closing (or aborting) runs :mod:`kgraph.reconcile` over the whole store.
     The store is flushed every ``FLUSH_EVERY`` articles: Oxigraph holds writes in memory
     until a flush, which made a 10,000-article build grow to 773 MB (329 MB with flushes).
     """
@@ -57,7 +58,17 @@ class OxigraphTarget(Target):
             self.store.flush()
         return len(quads)
 
+    def reconcile(self) -> int:
+        """Replace the reconcile graph with what the store's articles add up to; the triples written."""
+        return reconcile_store(oxigraph_pattern(self.store), self.store.update)
+
     def close(self) -> None:
+        if self.store is not None:
+            self.reconcile()
+        self.release()
+
+    def release(self) -> None:
+        """Flush and let go of the store, without the reconcile pass."""
         if self.store is not None:
             self.store.flush()
             self.store = None  # releases the directory lock

@@ -52,6 +52,14 @@ def _with_values(text: str, bindings: dict[str, Identifier]) -> str:
     return f"{text[:match.end()]}\n  VALUES ({names}) {{ ({values}) }}\n{text[match.end():]}"
 
 
+def _without_empty_rows(result: Result) -> Result:
+    """The result without the empty solutions ``{}`` that rdflib's own evaluation makes of a
+    grouped query with no match: its rows skip them, its JSON serializer did not."""
+    if result.type == "SELECT":
+        result.bindings = [row for row in result.bindings if row]
+    return result
+
+
 def run_query(graph: Graph, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
     """The result of a SPARQL query on the graph, with ``bindings`` (variable name -> term)."""
     check_query(graph, text)
@@ -65,6 +73,6 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Identifier] | None = 
             result = graph.query(text)
         else:
             result = graph.query(text, initBindings={Variable(k): v for k, v in bindings.items()})
-        return answered(result)
+        return _without_empty_rows(answered(result))
     except (SyntaxError, ValueError, RuntimeError, OSError) as error:  # Oxigraph, a server's refusal
         raise QueryError(f"query failed: {error}") from None

@@ -8,6 +8,10 @@ so a runaway query stops instead of running on in the background.
 >>> graph = bounded_graph(open_graph("graph.ttl"))
 >>> processor = BoundedProcessor(graph, timeout=10, limit=10_000)
 >>> graph.query("SELECT * WHERE { ?s ?p ?o }", processor=processor)   # at most 10 000 rows
+
+The deadline is checked on triple lookups only, so a query that is slow to *parse*
+(a huge VALUES block) is not stopped here: kgraph serve runs each query in a worker
+process that it kills at the deadline (:mod:`kgraph.endpoint.workers`).
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.store import Store
 
-__all__ = ["QueryTimeout", "DeadlineStore", "bounded_graph", "BoundedProcessor"]
+__all__ = ["BoundedProcessor", "DeadlineStore", "QueryTimeout", "bounded_graph", "uses_service"]
 
 
 class QueryTimeout(RuntimeError):
@@ -88,7 +92,8 @@ def bounded_graph(graph: Graph) -> Graph:
     return Graph(store=store, identifier=graph.identifier)
 
 
-def _uses_service(algebra) -> bool:
+def uses_service(algebra) -> bool:
+    """Whether a query's algebra calls another endpoint (SERVICE)."""
     found = []
 
     def visit(part):
@@ -100,7 +105,10 @@ def _uses_service(algebra) -> bool:
 
 
 class BoundedProcessor(SPARQLProcessor):
-    """rdflib's SPARQL processor with a deadline, a row limit, and no SERVICE calls out."""
+    """rdflib's SPARQL processor with a deadline, a row limit, and no SERVICE calls out.
+
+    A SELECT keeps at most ``limit`` rows; its result says ``truncated`` when there were more.
+    """
 
     def __init__(self, graph: Graph, timeout: float, limit: int) -> None:
         if not isinstance(graph.store, DeadlineStore):
@@ -109,8 +117,8 @@ class BoundedProcessor(SPARQLProcessor):
         self.timeout = timeout
         self.limit = limit
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
-        if not isinstance(strOrQuery, str) and _uses_service(strOrQuery.algebra):
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
+        if not isinstance(strOrQuery, str) and uses_service(strOrQuery.algebra):
             raise PermissionError("SERVICE is not allowed: this endpoint queries its own graph only")
         store: DeadlineStore = self.graph.store
         store.timeout = self.timeout
@@ -118,7 +126,9 @@ class BoundedProcessor(SPARQLProcessor):
         try:
             result = super().query(strOrQuery, initBindings, initNs, base, DEBUG)
             if result.get("type_") == "SELECT":
-                result["bindings"] = list(islice(result["bindings"], self.limit))
+                rows = list(islice(result["bindings"], self.limit + 1))
+                result["truncated"] = len(rows) > self.limit
+                result["bindings"] = rows[:self.limit]
             return result
         finally:
             store.deadline = None

@@ -18,7 +18,7 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..rdf import bind_namespaces
-from .target import Target, article_graph, replace_article_update
+from .target import Target, article_graph, reconcile_store, replace_article_update
 
 __all__ = ["endpoints", "open_sparql", "answered", "SparqlTarget"]
 
@@ -75,3 +75,14 @@ class SparqlTarget(Target):
         except (URLError, OSError) as error:
             raise OSError(f"{self.url}: update failed: {error}") from None
         return len(quads)
+
+    def close(self) -> None:
+        """Run :mod:`kgraph.reconcile` over the server's graphs (one query per predicate read, one update)."""
+        def pattern(predicate):
+            rows = answered(self.store.query(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}"))
+            return (tuple(row) for row in rows)
+
+        try:
+            reconcile_store(pattern, self.store.update)
+        except (URLError, OSError) as error:
+            raise OSError(f"{self.url}: reconcile failed: {error}") from None

@@ -10,8 +10,6 @@ same RDF term; :func:`from_ox` gives the plain one, as rdflib's own parsers do.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
@@ -76,6 +74,3 @@ def from_ox_quad(quad: ox.Quad) -> tuple:
     name = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)
     return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), name
 
-
-def to_ox_quads(quads: Iterable[tuple]) -> Iterator[ox.Quad]:
-    return (to_ox_quad(q) for q in quads)

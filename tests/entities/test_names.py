@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.entities.names import clean_person_name, drop_patronymic, surname_key, surname_stem
+from kgraph.entities.names import (
+    clean_person_name,
+    drop_patronymic,
+    natural_order,
+    surname_key,
+    surname_stem,
+)
 from kgraph.entities.nominative import nominative_word
 from kgraph.entities.people import PersonForm, canonical_person, group_people
 
@@ -90,3 +96,70 @@ def test_canonical_person(forms, expected):
 def test_older_helpers_keep_their_meaning():
     assert drop_patronymic("Владимир Владимирович Путин") == "Владимир Путин"
     assert surname_key("В.Путин") == "путин"
+
+
+# -- name forms: the nominative of foreign and unknown names ---------------------------------
+
+@pytest.mark.parametrize("word, case, gender, expected", [
+    ("Маковского", "Gen", "Masc", "Маковский"),  # an adjectival surname pymorphy2 does not know
+    ("Рухоллу", "Acc", "Masc", "Рухолла"),
+    ("Камменоса", "Acc", "Masc", "Камменос"),  # Greek "-ос" in the accusative
+    ("Лаврова", "Gen", "Masc", "Лавров"),  # a known surname: pymorphy2 inflects it
+    ("Талоном", "Ins", "Masc", "Талон"),
+    ("Лукашенко", "Gen", "Masc", "Лукашенко"),
+])
+def test_nominative_of_names_pymorphy2_does_not_know(word, case, gender, expected):
+    assert nominative_word(word, case, gender) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Борисов Юрий Иванович", "Юрий Иванович Борисов"),  # a list of awardees, surname first
+    ("Юрий Иванович Борисов", "Юрий Иванович Борисов"),
+    ("Анна Ли Чжоу", "Анна Ли Чжоу"),
+])
+def test_natural_order(name, expected):
+    assert natural_order(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Марина Александровна де Энден", "Марина де Энден"),
+    ("Иван Петров", "Иван Петров"),
+])
+def test_drop_patronymic_of_longer_names(name, expected):
+    assert drop_patronymic(name) == expected
+
+
+@pytest.mark.parametrize("forms", [
+    ("Сергей", "Сергея", "Сергеем"),
+    ("Скрипаль", "Скрипаля"),
+    ("Игорь", "Игорю"),
+])
+def test_first_names_and_soft_surnames_share_a_stem(forms):
+    assert len({surname_stem(f) for f in forms}) == 1
+
+
+# -- one person per article: surname, particles, tails, first name with patronymic -----------
+
+@pytest.mark.parametrize("forms, groups", [
+    # a surname with its particle is the person of that surname
+    (["Ханс фон Мольтке", "фон Мольтке"], [[0, 1]]),
+    # the tail of a longer name is that person
+    (["Лусия Пардо Гарсиа", "Пардо Гарсиа"], [[0, 1]]),
+    # two people who share only a surname stay apart
+    (["Лусия Пардо Гарсиа", "Хавьер Гарсиа"], [[0], [1]]),
+    # a first name with patronymic and the initials of that first letter
+    (["Н.Орлов", "Николай Петрович"], [[0, 1]]),
+    (["Н.Орлов", "Н.Зайцев", "Николай Петрович"], [[0], [1], [2]]),  # whose? nobody can tell
+    (["Н.Орлов", "Семён Петрович"], [[0], [1]]),
+])
+def test_one_person_per_article(forms, groups):
+    assert group_people([PersonForm(f, True, i) for i, f in enumerate(forms)]) == groups
+
+
+@pytest.mark.parametrize("forms, expected", [
+    ([("Веселина Ганчева", True), ("Веселин Ганчев", True), ("Веселина Ганчева", True)], "Веселин Ганчев"),
+    ([("Н.Орлов", True), ("Николай Петрович", True)], "Николай Орлов"),
+    ([("Ханс фон Мольтке", False), ("фон Мольтке", True)], "Ханс фон Мольтке"),
+])
+def test_canonical_person_forms(forms, expected):
+    assert canonical_person([PersonForm(f, w, i) for i, (f, w) in enumerate(forms)]) == expected

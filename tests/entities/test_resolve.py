@@ -1,6 +1,8 @@
 """The article's entities: people grouped, named in the nominative, tied to the reference KB."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from kgraph.entities.resolve import resolve_entities
@@ -47,3 +49,43 @@ def test_undated_article_role_means_the_holder_it_names():
     text = "Дмитрий Медведев открыл форум. Глава российского государства заявил, что инноград заработает."
     index = resolve_entities(analyze(text), Article(id="t", text=text))
     assert index.by_role(("глава", "российский", "государство")).name == "Дмитрий Медведев"
+
+
+def test_look_ups_do_not_add_to_the_index():
+    text = "Сергей Лавров прилетел в Женеву."
+    index = resolve_entities(analyze(text), Article(id="t", text=text, date=datetime.date(2025, 5, 6)))
+    before = list(index.entities)
+    assert index.person("В.Путин").name == "Владимир Путин"
+    assert index.by_role(("пресс-секретарь", "кремль")) is not None
+    assert index.entities == before
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the same title
+    ("Президент Эммануэль Макрон выступил в Лионе.", ("президент", "франция"), "Эммануэль Макрон"),
+    # the phrase's title words among the introduced ones
+    ("Министр спорта Игорь Левитин выступил.", ("министр",), "Игорь Левитин"),
+    # a title of the same office (lexicon/roles.tsv)
+    ("Премьер-министр Греции Андреас Пападопулос прибыл в Брюссель.", ("премьер",), "Андреас Пападопулос"),
+    ("Оппозиционер Алексей Навальный выступил в суде.", ("оппозиционер",), "Алексей Навальный"),
+    # another country, or two people of the title: nobody
+    ("Премьер-министр Греции Андреас Пападопулос прибыл в Брюссель.", ("премьер", "италия"), None),
+    ("Министр спорта Игорь Левитин и министр финансов Олег Громов выступили.", ("министр",), None),
+    ("Пресс-секретарь мэра Олег Зуев выступил.", ("мэр",), None),
+])
+def test_a_role_phrase_names_the_person_the_article_introduced(text, phrase, expected):
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    found = index.introduced_as(phrase)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("text, phrase, serves", [
+    ("Мэр Казани Ильсур Метшин выступил.", ("пресс-секретарь", "мэр"), True),
+    ("Министр Игорь Левитин выступил.", ("заместитель", "министр"), True),
+    ("Мэр Казани Ильсур Метшин выступил.", ("мэр",), False),
+    ("Мэр Казани Ильсур Метшин выступил.", ("пресс-секретарь", "губернатор"), False),
+])
+def test_a_role_phrase_that_serves_a_person_is_not_the_person(text, phrase, serves):
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    person = next(e for e in index.entities if e.type == "PER")
+    assert index.serves(phrase, person) == serves

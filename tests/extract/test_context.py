@@ -26,6 +26,11 @@ def _trigger(context, word: str):
     ("Путин решил посетить Китай.", "посетить", "planned"),
     ("В Кремле не исключают встречи Путина и Трампа.", "встречи", "hypothetical"),
     ("В Кремле не планируют встречи Путина и Трампа.", "встречи", "negated"),
+    # on the eve of an event it has not happened yet; the adverb "накануне" is the day before
+    ("Премьер накануне визита главы МИД в Москву пообещал добиться своего.", "визита", "planned"),
+    ("В преддверии визита Путина в Китай Си Цзиньпин дал интервью.", "визита", "planned"),
+    ("Накануне Путин прибыл в Минск.", "прибыл", "occurred"),
+    ("После встречи с Путиным Меркель выступила.", "встречи", "occurred"),
 ])
 def test_status_of(context_of, text, word, status):
     from kgraph.extract.context import status_of

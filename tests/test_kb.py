@@ -1,4 +1,4 @@
-"""The reference KB (ontology/kb.ttl) and its runtime API, kgraph.entities.kb."""
+"""The reference KB (ontology/kb.ttl) and its runtime API, kgraph.kb."""
 from __future__ import annotations
 
 import datetime
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.entities.kb import KBEntity, KnowledgeBase, load_kb, normalize
+from kgraph.kb import KBEntity, KnowledgeBase, load_kb, normalize
 from kgraph.resources import ontology_dir
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 D = datetime.date
 
 

@@ -22,7 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.resources import ontology_dir
+from .lexicons import table
+from .model import EntityType, fold
+from .resources import ontology_dir
 
 __all__ = ["KBEntity", "KnowledgeBase", "load_kb", "normalize", "ROLES"]
 
@@ -41,17 +43,19 @@ ROLES: dict[str, str] = {
     "foreign_minister": KG + "ForeignMinister",
     "spokesperson": KG + "Spokesperson",
 }
-_TYPES = {KG + "Person": "PER", KG + "Organization": "ORG", KG + "Country": "LOC", KG + "City": "LOC"}
-_LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
+_TYPES = {
+    KG + "Person": EntityType.PER, KG + "Organization": EntityType.ORG,
+    KG + "Country": EntityType.LOC, KG + "City": EntityType.LOC,
+}
 
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "ё": "е", "Ё": "е"})
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-"})
 _QUOTES = re.compile(r"[«»\"“”„'’`]")
 _PUNCT = re.compile(r"^[\W_]+$")
 
 
 def normalize(text: str) -> str:
     """Lookup key of a name: lowercase, ё -> е, no quotes, one space: '«Группа  двадцати»' -> 'группа двадцати'."""
-    text = _QUOTES.sub("", text.translate(_DASHES)).lower()
+    text = fold(_QUOTES.sub("", text.translate(_DASHES)))
     return " ".join(text.split())
 
 
@@ -65,7 +69,7 @@ class KBEntity:
 
     iri: str
     name: str
-    type: str  # "PER" | "ORG" | "LOC"
+    type: EntityType
     wikidata: str | None
     aliases: tuple[str, ...]
     short_names: tuple[str, ...]
@@ -78,14 +82,6 @@ class _Term:
     holder: str
     start: datetime.date
     end: datetime.date | None  # exclusive; None: still in office
-
-
-def _read_table(name: str) -> list[list[str]]:
-    rows = []
-    for line in (_LEXICON / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 class KnowledgeBase:
@@ -103,7 +99,7 @@ class KnowledgeBase:
         self._names: dict[str, list[tuple[int, int, str]]] = {}  # key -> (priority, type rank, iri)
         self._adjectives: dict[str, str] = {}
         self._terms: dict[tuple[str, str], list[_Term]] = {}
-        rank = {"LOC": 0, "ORG": 1, "PER": 2}
+        rank = {EntityType.LOC: 0, EntityType.ORG: 1, EntityType.PER: 2}
 
         for s, p in sorted(props.items()):
             types = [str(t) for t in p.get(_RDF_TYPE, []) if str(t) in _TYPES]
@@ -331,11 +327,11 @@ class KnowledgeBase:
         if self._phrases is not None:
             return
         roles = []
-        for order, row in enumerate(_read_table("roles.tsv")):
+        for order, row in enumerate(table("roles.tsv")):
             words = tuple(normalize(row[0]).split())
             roles.append((-len(words), order, words, row[1]))
         self._roles = [(w, r) for _, _, w, r in sorted(roles)]
-        self._leaders = {row[0].upper(): row[1] for row in _read_table("leaders.tsv")}
+        self._leaders = {row[0].upper(): row[1] for row in table("leaders.tsv")}
 
         lemma_forms = _lemma_forms()
         phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
@@ -353,7 +349,7 @@ class KnowledgeBase:
 
         # a seat of power ("кремль", "белый дом") stands for its country, not for the organization so named
         seats = {normalize(row[0]): self._iso2[row[1].upper()]
-                 for row in _read_table("seats.tsv") if row[1].upper() in self._iso2}
+                 for row in table("seats.tsv") if row[1].upper() in self._iso2}
         for iri, ent in self._entities.items():
             if self._kind[iri] in ("Country", "Organization"):
                 for name in (ent.name, *ent.short_names, *ent.aliases):
@@ -367,7 +363,9 @@ class KnowledgeBase:
 def _lemma_forms():
     """A function giving the lemmas pymorphy2 may assign a word ("соединённые" -> {"соединить", ...})."""
     try:
-        from natasha import MorphVocab  # natasha's import patches pymorphy2 for Python 3.11
+        from natasha import (
+            MorphVocab,  # natasha's import patches pymorphy2 for Python 3.11
+        )
 
         morph = MorphVocab()
     except Exception:  # pragma: no cover - natasha missing: match the words as written
@@ -378,7 +376,7 @@ def _lemma_forms():
         for parse in morph.parse(word):
             tag = str(parse.tag)
             if not strict or any(g in tag for g in ("Geox", "Orgn", "Abbr")):
-                out.add(parse.normal_form.replace("ё", "е"))
+                out.add(fold(parse.normal_form))
         return out
 
     return forms

@@ -1,0 +1,265 @@
+"""The meeting and visit networks, read from an RDF graph by SPARQL."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+from rdflib import Dataset, Graph
+
+from ..model import Mode, Status, precision_of, specific_mode
+from ..rdf import MODES
+from ..rdf import STATUSES as STATUS_IRIS
+from .reference import reference_attributes
+
+__all__ = [
+    "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
+    "graph_countries", "most_precise", "COUNTRIES",
+    "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
+    "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
+]
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+MEETINGS = PREFIXES + """
+SELECT ?event ?person ?status ?date ?mode ?source WHERE {
+  ?event a kg:Meeting ; kg:participant ?person ; kg:status ?status .
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:mode ?mode }
+  OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
+}
+"""
+
+VISITS = PREFIXES + """
+SELECT ?event ?person ?place ?status ?date ?source WHERE {
+  ?event a kg:Visit ; kg:visitor ?person ; kg:destination ?place ; kg:status ?status .
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
+}
+"""
+
+STATEMENTS = PREFIXES + """
+SELECT ?person (COUNT(DISTINCT ?statement) AS ?n) WHERE {
+  ?statement a kg:Statement ; kg:speaker ?person .
+} GROUP BY ?person
+"""
+
+EVIDENCE = PREFIXES + """
+SELECT ?event ?evidence WHERE {
+  ?event a ?kind ; kg:evidence ?evidence .
+  FILTER(?kind IN (kg:Meeting, kg:Visit, kg:Statement))
+}
+"""
+
+COUNTRIES = PREFIXES + """
+SELECT ?agent ?name WHERE {
+  ?agent kg:country ?country .
+  ?country rdfs:label ?name .
+}
+"""
+
+LABELS = PREFIXES + """
+SELECT ?node ?name ?same WHERE {
+  ?node rdfs:label ?name .
+  OPTIONAL { ?node owl:sameAs ?same }
+}
+"""
+
+WIKIDATA = "http://www.wikidata.org/entity/"
+# IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
+MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
+STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
+
+
+def union_graph(graph: Graph) -> Graph:
+    """A graph whose SPARQL sees every triple: a Dataset's named graphs included, nothing copied."""
+    if isinstance(graph, Dataset) and not graph.default_union:
+        return Dataset(store=graph.store, default_union=True)
+    return graph
+
+
+def wanted_statuses(status: str | Iterable[str] | None) -> set[str]:
+    """The statuses a ``status`` argument asks for: one, several, or None for all; ValueError for others."""
+    known = [s.value for s in Status]
+    wanted = set(known) if status is None else {status} if isinstance(status, str) else set(status)
+    unknown = wanted - set(known)
+    if unknown:
+        raise ValueError(f"unknown status {sorted(unknown)}; expected some of {known} or None for all")
+    return wanted
+
+
+def labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
+    """Each node's name (the smallest label, for determinism) and its Wikidata id."""
+    names: dict[str, str] = {}
+    wikidata: dict[str, str] = {}
+    for row in graph.query(LABELS):
+        node, name = str(row.node), str(row.name)
+        if node not in names or name < names[node]:
+            names[node] = name
+        if row.same is not None and str(row.same).startswith(WIKIDATA):
+            wikidata[node] = str(row.same).removeprefix(WIKIDATA)
+    return names, wikidata
+
+
+def evidence_of(graph: Graph) -> dict[str, str]:
+    """One evidence sentence per event IRI: the shortest of those the reports gave (ties by text).
+
+    A graph file's union does not say which article gave which sentence, so the choice is
+    by the sentence alone, the same whatever store the graph lives in.
+    """
+    found: dict[str, str] = {}
+    for row in graph.query(EVIDENCE):
+        event, text = str(row.event), str(row.evidence)
+        if event not in found or (len(text), text) < (len(found[event]), found[event]):
+            found[event] = text
+    return found
+
+
+def graph_countries(graph: Graph) -> dict[str, str]:
+    """The country the graph itself gives an agent (kg:country, its label), by agent IRI.
+
+    The reference KB knows the country of leaders and officials; an article's own
+    «президент Франции» for anyone else reaches the graph as kg:country when extraction
+    writes it. Two countries for one agent: the first name in order, for determinism.
+    """
+    found: dict[str, str] = {}
+    for row in graph.query(COUNTRIES):
+        agent, name = str(row.agent), str(row.name)
+        if agent not in found or name < found[agent]:
+            found[agent] = name
+    return found
+
+
+def most_precise(dates) -> str | None:
+    """Of the dates reports gave one event, the most precise (then the latest); None for none.
+
+    >>> most_precise({"2025-09", "2025-09-02"})
+    '2025-09-02'
+    """
+    return max(dates, key=lambda d: (len(d), d), default=None)
+
+
+def _events(rows, person_var: str) -> dict[str, dict]:
+    """SPARQL rows (one per event, person and source) gathered into one record per event.
+
+    A meeting that sentences report in different modes gets the most specific one
+    (:func:`kgraph.model.specific_mode`): «Путин и Си Цзиньпин провели переговоры» and
+    «... по видеосвязи» about one meeting give "video". Reports merged into one event that
+    each gave a date ("2025-09" and "2025-09-02") give the most precise (:func:`most_precise`),
+    whatever order the store returns rows in; the precision is that date's.
+    """
+    events: dict[str, dict] = {}
+    for row in rows:
+        event = events.setdefault(str(row.event), {
+            "people": set(),
+            "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
+            "dates": set(),
+            "modes": set(),
+            "sources": set(),
+        })
+        event["people"].add(str(row[person_var]))
+        event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
+        if row.date is not None:
+            event["dates"].add(str(row.date))
+        if row.source is not None:
+            event["sources"].add(str(row.source))
+    for event in events.values():
+        event["date"] = most_precise(event.pop("dates"))
+        precision = precision_of(event["date"])
+        event["precision"] = precision and precision.value
+        event["mode"] = str(specific_mode(event.pop("modes")))
+    return events
+
+
+def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred",
+                    reference: bool = True) -> nx.MultiGraph:
+    """The meeting network: people as nodes, one edge per meeting of two of them.
+
+    Nodes are entity IRIs with ``name``, ``wikidata`` (when known), ``statements`` (how many
+    kg:Statement events they are the speaker of) and, from the reference KB when
+    ``reference`` is true, ``country`` and ``role`` ("head_of_state", "head_of_government",
+    "foreign_minister", "spokesperson"). A node the KB places in no country takes the
+    ``country`` the graph gives it (kg:country, :func:`graph_countries`), if any. Every
+    meeting participant and every speaker is a node, even without an edge.
+
+    An edge's key is the meeting's IRI; its data: ``date`` (ISO string or None),
+    ``precision``, ``mode`` ("in_person", "phone", "video", "unknown"), ``status``,
+    ``sources`` (article ids, sorted) and ``evidence`` (one sentence that reports it,
+    :func:`evidence_of`). A meeting of three gives the three pairs an edge each, under
+    the same key.
+
+    ``status``: the statuses kept as edges, "occurred" by default; None keeps all.
+
+    >>> G = meeting_network(graph)
+    >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]["country"]
+    'Россия'
+    """
+    wanted = wanted_statuses(status)
+    graph = union_graph(graph)
+    names, wikidata = labels(graph)
+    meetings = _events(graph.query(MEETINGS), "person")
+    statements = {str(row.person): int(row.n) for row in graph.query(STATEMENTS)}
+    evidence = evidence_of(graph)
+
+    G = nx.MultiGraph()
+    people = sorted({p for m in meetings.values() for p in m["people"]} | set(statements))
+    for node in people:
+        G.add_node(node, name=names.get(node, node), statements=statements.get(node, 0))
+        if node in wikidata:
+            G.nodes[node]["wikidata"] = wikidata[node]
+    for key, meeting in sorted(meetings.items()):
+        if meeting["status"] not in wanted:
+            continue
+        data = {k: meeting[k] for k in ("date", "precision", "mode", "status")}
+        data["sources"] = sorted(meeting["sources"])
+        data["evidence"] = evidence.get(key)
+        pair = sorted(meeting["people"])
+        for i, a in enumerate(pair):
+            for b in pair[i + 1:]:
+                G.add_edge(a, b, key=key, **data)
+    if reference:
+        last = {}
+        for a, b, date in G.edges(data="date"):
+            for node in (a, b):
+                if date and date > last.get(node, ""):
+                    last[node] = date
+        for node, attrs in reference_attributes(G.nodes, last).items():
+            G.nodes[node].update(attrs)
+    for node, country in graph_countries(graph).items():
+        if node in G and "country" not in G.nodes[node]:
+            G.nodes[node]["country"] = country
+    return G
+
+
+def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred") -> nx.MultiDiGraph:
+    """Who visited where: one edge visitor -> destination per visit.
+
+    Nodes carry ``name`` and ``kind`` ("person" or "place"); an edge's key is the visit's
+    IRI, its data ``date``, ``precision``, ``status`` and ``sources``.
+
+    >>> V = visit_network(graph)
+    >>> sorted({V.nodes[place]["name"] for _, place in V.out_edges(find_person(V, "Владимир Путин"))})
+    ['Китай', 'Кремль', 'Москва', 'Россия', 'Санкт-Петербург']
+    """
+    wanted = wanted_statuses(status)
+    graph = union_graph(graph)
+    names, _ = labels(graph)
+    rows = list(graph.query(VISITS))
+    places = {str(row.event): str(row.place) for row in rows}
+    V = nx.MultiDiGraph()
+    for key, visit in sorted(_events(rows, "person").items()):
+        if visit["status"] not in wanted:
+            continue
+        place = places[key]
+        V.add_node(place, name=names.get(place, place), kind="place")
+        data = {k: visit[k] for k in ("date", "precision", "status")}
+        data["sources"] = sorted(visit["sources"])
+        for person in sorted(visit["people"]):
+            V.add_node(person, name=names.get(person, person), kind="person")
+            V.add_edge(person, place, key=key, **data)
+    return V
