@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.quotes import clean_quote, inside, paragraph_bounds, quote_regions, unquote
+from kgraph.extract.quotes import (
+    clean_quote,
+    inside,
+    paragraph_bounds,
+    quote_regions,
+    unquote,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
