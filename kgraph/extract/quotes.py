@@ -61,9 +61,12 @@ def _closing(text: str, i: int) -> int | None:
 def _speech_goes_on(text: str, j: int) -> bool:
     """Whether a quotation may go on over the line break at ``j``: the line ends a sentence
     and the next, not blank, opens one ("Мы готовы.\nНо ..."; "— Они ...")."""
-    before = text[:j].rstrip(" \t")
-    after = text[j + 1:].lstrip(" \t")
-    return bool(before) and before[-1] in ".!?…" and bool(after) and (after[0].isupper() or after[0] in DASH)
+    i, k = j - 1, j + 1  # look only at the characters around the break, not copy the text
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return i >= 0 and text[i] in ".!?…" and k < len(text) and (text[k].isupper() or text[k] in DASH)
 
 
 def inside(regions: list[tuple[int, int]], position: int) -> bool:
