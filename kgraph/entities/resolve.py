@@ -135,9 +135,10 @@ class EntityIndex:
         adjective, or names a country or a place or organization the KB puts in one.
 
         ("президент", "франция") and ("иранский", "министр") name Франция and Иран; ("мэр",
-        "москва") names Россия; ("посол", "сша", "в", "россия") the first, США; ("генсек", "оон")
+        "москва") names Россия; ("посол", "сша", "россия") the first, США; ("генсек", "оон")
         none. Unlike :meth:`_signature`, the first country counts, not the last, and only a
-        country: the people the ambassador represents, not where he serves.
+        country: the people the ambassador represents, not where he serves (the phrases of
+        :func:`_with_countries` leave "в России" out already).
         """
         if self.kb is None:
             return None
@@ -243,19 +244,25 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
-    _with_countries(index)
+    _with_countries(index, harvest_roles(doc, index.spans, _COUNTRY_HEADS, places=False))
     index.signatures = [(index._signature(phrase), entity) for phrase, entity in index.roles.items()]
     index.titles = frozenset(head for (_, _, head), _ in index.signatures if head)
     index.date = article.date if article else None
     return index
 
 
-def _with_countries(index: EntityIndex) -> None:
+#: the parts of speech of a role noun whose phrase may give a person's country: kremlin.ru's
+#: capitalized titles ("Посол Ирана в России Казем Джалали") are often tagged PROPN
+_COUNTRY_HEADS = frozenset({"NOUN", "PROPN"})
+
+
+def _with_countries(index: EntityIndex, roles: dict) -> None:
     """Give each person the article introduced with a role phrase that names a country
     ("Президент Франции Эмманюэль Макрон") that country (:meth:`EntityIndex.country_of`), the
-    first such phrase's; the index's entities, spans and roles are replaced by those copies."""
+    first such phrase's of ``roles`` (role phrase -> entity); the index's entities, spans and
+    roles are replaced by those copies."""
     copies: dict[int, Entity] = {}
-    for phrase, entity in index.roles.items():
+    for phrase, entity in roles.items():
         if id(entity) not in copies and (country := index.country_of(phrase)):
             copies[id(entity)] = replace(entity, country=country)
     if not copies:
