@@ -52,8 +52,8 @@ def role_phrase(tokens: Sequence[DocToken], head: DocToken, places: bool = True)
     return tuple(lemma(t) for t in sorted(out, key=lambda t: t.start))
 
 
-def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]], heads: frozenset[str] = frozenset({"NOUN"}),
-                  places: bool = True) -> dict[tuple[str, ...], object]:
+def harvest_roles(doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: frozenset[str] = frozenset({"NOUN"}),
+                  places: bool = True) -> dict[tuple[str, ...], Entity]:
     """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
 
     ``spans`` are (start, stop, entity) of person mentions; the role noun is
@@ -62,7 +62,7 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]], heads: frozens
     ("Чрезвычайный и Полномочный Посол Ирана"), unless it lies in a person's mention.
     ``places``: as for :func:`role_phrase`.
     """
-    roles: dict[tuple[str, ...], object] = {}
+    roles: dict[tuple[str, ...], Entity] = {}
     for sent in doc.sents:
         by_id = {t.id: t for t in sent.tokens}
         for token in sent.tokens:

@@ -1,7 +1,8 @@
 """The meeting and visit networks, read from an RDF graph by SPARQL."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph
@@ -147,15 +148,20 @@ def graph_countries(graph: Graph, same: dict[str, str] | None = None) -> dict[st
     """
     same = same or {}
     counts: dict[tuple[str, str], int] = {}
-    for row in graph.query(COUNTRY_CLAIMS) if isinstance(graph, Dataset) else ():  # a Graph has no named graphs
+    for row in _select(graph, COUNTRY_CLAIMS) if isinstance(graph, Dataset) else ():  # a Graph has no named graphs
         counts[same.get(str(row.agent), str(row.agent)), str(row.name)] = int(row.n)
-    for row in graph.query(COUNTRIES):  # claims outside any named graph
+    for row in _select(graph, COUNTRIES):  # claims outside any named graph
         counts.setdefault((same.get(str(row.agent), str(row.agent)), str(row.name)), 1)
     found: dict[str, tuple[int, str]] = {}
     for (agent, name), n in counts.items():
         if agent not in found or (-n, name) < (-found[agent][0], found[agent][1]):
             found[agent] = (n, name)
     return {agent: name for agent, (_, name) in found.items()}
+
+
+def _select(graph: Graph, query: str) -> Iterator[Any]:
+    """The rows of a SELECT query (rdflib types a result as rows, a boolean or triples)."""
+    return iter(graph.query(query))
 
 
 def same_as(graph: Graph) -> dict[str, str]:
@@ -173,7 +179,7 @@ def same_as(graph: Graph) -> dict[str, str]:
         return node
 
     subjects: set[str] = set()
-    for row in graph.query(SAME_AS):
+    for row in _select(graph, SAME_AS):
         a, b = str(row.node), str(row.same)
         subjects.add(a)
         parent.setdefault(a, a)
