@@ -253,7 +253,9 @@ class Entity:
 
     ``key`` is the identity kgraph uses: the Wikidata id when the reference KB
     knows the entity ("Q7747"), otherwise the type and canonical name
-    ("PER:Дмитрий Песков").
+    ("PER:Дмитрий Песков"). ``country`` is the reference KB's IRI of the country the
+    article's own words give a person ("президент Франции Эмманюэль Макрон": Франция),
+    a claim of that article, not part of the identity.
     """
 
     key: str
@@ -261,6 +263,7 @@ class Entity:
     type: EntityType | str
     wikidata: str | None = None
     mentions: tuple[Mention, ...] = field(default=(), compare=False, repr=False)
+    country: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

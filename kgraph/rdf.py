@@ -9,7 +9,10 @@ that report one meeting give one event node with both articles as sources:
   Latin/Cyrillic script of a name ("Lenta.ru", "Лента.ру") are one IRI. A place the KB
   knows is typed kg:Country or kg:City, else kg:Place. The article's own name of an entity
   is its kg:spelling, in the article's graph; the one rdfs:label of an entity the KB does
-  not know is chosen from all spellings by :mod:`kgraph.reconcile`;
+  not know is chosen from all spellings by :mod:`kgraph.reconcile`. The country the
+  article's own words give a person ("президент Франции Эмманюэль Макрон", "иранский
+  министр Казем Джалали") is its kg:country, also in the article's graph: a claim of that
+  article (readers count the articles making each claim, :mod:`kgraph.network.load`);
 - an article: ``kgr:article/<id>``, also the name of the graph holding what the article
   says: its metadata and, for each event, the evidence, the source and mode, and the
   shortcut triples; what follows from an IRI alone (an entity's type and label, an event's
@@ -296,6 +299,23 @@ def _entity_triples(entity: Entity) -> Iterator[tuple]:
     if land is not None:  # Москва schema:containedInPlace Россия, so "visits to Russia" finds it
         yield node, SCHEMA.containedInPlace, entity_iri(land)
         yield from _entity_triples(land)
+    country = _country_entity(entity.country) if entity.country else None
+    if country is not None:  # "президент Франции Эмманюэль Макрон": the article's claim, in its graph
+        yield node, KG.country, entity_iri(country)
+        yield from _entity_triples(country)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_entity(iri: str) -> Entity | None:
+    """The reference KB's country of this IRI as an entity; None when the KB has no such country."""
+    kb = load_kb()
+    try:
+        known = kb.get(iri)
+    except KeyError:
+        return None
+    if kb.kind(iri) != "Country":
+        return None
+    return Entity(entity_key(EntityType.LOC, known.name, known.wikidata), known.name, EntityType.LOC, known.wikidata)
 
 
 def _event_triples(event: Event, source: URIRef) -> Iterator[tuple]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicons import table, words
 from ..kb import KBEntity, KnowledgeBase, load_kb
@@ -130,6 +130,24 @@ class EntityIndex:
                 head = head or word
         return frozenset(titles), country, head
 
+    def country_of(self, phrase: tuple[str, ...]) -> str | None:
+        """The KB IRI of the country a role phrase names: its first word that is a country's
+        adjective, or names a country or a place or organization the KB puts in one.
+
+        ("президент", "франция") and ("иранский", "министр") name Франция and Иран; ("мэр",
+        "москва") names Россия; ("посол", "сша", "россия") the first, США; ("генсек", "оон")
+        none. Unlike :meth:`_signature`, the first country counts, not the last, and only a
+        country: the people the ambassador represents, not where he serves (the phrases of
+        :func:`_with_countries` leave "в России" out already).
+        """
+        if self.kb is None:
+            return None
+        for word in phrase:
+            known = self.kb.country_of_adjective(word) or self.kb.find(word)
+            if known is not None and known.type != EntityType.PER and known.country:
+                return known.country
+        return None
+
     def person(self, name: str) -> Entity | None:
         """The article's person a name such as "В.Путин" or "Путин" stands for, else the KB's.
 
@@ -226,10 +244,32 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
     index.kb = kb
+    _with_countries(index, harvest_roles(doc, index.spans, _COUNTRY_HEADS, places=False))
     index.signatures = [(index._signature(phrase), entity) for phrase, entity in index.roles.items()]
     index.titles = frozenset(head for (_, _, head), _ in index.signatures if head)
     index.date = article.date if article else None
     return index
+
+
+#: the parts of speech of a role noun whose phrase may give a person's country: kremlin.ru's
+#: capitalized titles ("Посол Ирана в России Казем Джалали") are often tagged PROPN
+_COUNTRY_HEADS = frozenset({"NOUN", "PROPN"})
+
+
+def _with_countries(index: EntityIndex, roles: dict) -> None:
+    """Give each person the article introduced with a role phrase that names a country
+    ("Президент Франции Эмманюэль Макрон") that country (:meth:`EntityIndex.country_of`), the
+    first such phrase's of ``roles`` (role phrase -> entity); the index's entities, spans and
+    roles are replaced by those copies."""
+    copies: dict[int, Entity] = {}
+    for phrase, entity in roles.items():
+        if id(entity) not in copies and (country := index.country_of(phrase)):
+            copies[id(entity)] = replace(entity, country=country)
+    if not copies:
+        return
+    index.entities = [copies.get(id(e), e) for e in index.entities]
+    index.spans = [(start, stop, copies.get(id(e), e)) for start, stop, e in index.spans]
+    index.roles = {phrase: copies.get(id(e), e) for phrase, e in index.roles.items()}
 
 
 def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str], bool] | None = None) -> PersonForm:

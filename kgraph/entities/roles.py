@@ -20,17 +20,27 @@ __all__ = ["role_phrase", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
+#: the prepositions of a place a role is held in (with the locative), not the one it belongs to:
+#: "посол Ирана в России"
+PLACE_CASES = frozenset({"в", "на"})
 
 
-def role_phrase(tokens: Sequence[DocToken], head: DocToken) -> tuple[str, ...]:
+def role_phrase(tokens: Sequence[DocToken], head: DocToken, places: bool = True) -> tuple[str, ...]:
     """The lemmas of a role noun and its modifiers, in text order.
 
     "пресс-секретарь главы российского государства Дмитрий Песков", head
     "пресс-секретарь" -> ("пресс-секретарь", "глава", "российский", "государство").
+    ``places=False`` leaves out the modifiers that name where the role is held ("в России" of
+    "посол Ирана в России", :data:`PLACE_CASES`), as for the country a person belongs to.
     """
     children: dict[str, list[DocToken]] = {}
     for token in tokens:
         children.setdefault(token.head_id, []).append(token)
+    if not places:  # "в России" (locative), not "кандидат в президенты" (accusative)
+        by_id = {t.id: t for t in tokens}
+        located = {t.head_id for t in tokens if t.rel == "case" and lemma(t) in PLACE_CASES
+                   and t.head_id in by_id and by_id[t.head_id].feats.get("Case") == "Loc"}
+        children = {h: [c for c in cs if c.id not in located] for h, cs in children.items()}
     out, stack, seen = [], [head], set()
     while stack:
         node = stack.pop()
@@ -42,24 +52,30 @@ def role_phrase(tokens: Sequence[DocToken], head: DocToken) -> tuple[str, ...]:
     return tuple(lemma(t) for t in sorted(out, key=lambda t: t.start))
 
 
-def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[str, ...], object]:
+def harvest_roles(doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: frozenset[str] = frozenset({"NOUN"}),
+                  places: bool = True) -> dict[tuple[str, ...], Entity]:
     """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
 
     ``spans`` are (start, stop, entity) of person mentions; the role noun is
-    the head the name hangs on by ``appos``.
+    the head the name hangs on by ``appos``, of a part of speech in ``heads``. With
+    "PROPN" among them, a capitalized title natasha tags a proper noun counts too
+    ("Чрезвычайный и Полномочный Посол Ирана"), unless it lies in a person's mention.
+    ``places``: as for :func:`role_phrase`.
     """
-    roles: dict[tuple[str, ...], object] = {}
+    roles: dict[tuple[str, ...], Entity] = {}
     for sent in doc.sents:
         by_id = {t.id: t for t in sent.tokens}
         for token in sent.tokens:
             if token.rel != "appos" or token.head_id not in by_id:
                 continue
             head = by_id[token.head_id]
-            if head.pos != "NOUN" or head.start > token.start or head.feats.get("Number") == "Plur":
+            if head.pos not in heads or head.start > token.start or head.feats.get("Number") == "Plur":
                 continue  # "его родители Кирилл и Марина" name two people, not one role
+            if head.pos == "PROPN" and any(a <= head.start < b for a, b, e in spans if e.type == EntityType.PER):
+                continue
             entity = next((e for a, b, e in spans if a <= token.start < b and e.type == EntityType.PER), None)
             if entity is not None:
-                roles.setdefault(role_phrase(sent.tokens, head), entity)
+                roles.setdefault(role_phrase(sent.tokens, head, places), entity)
     return roles
 
 

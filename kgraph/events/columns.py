@@ -30,8 +30,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("participant_ids", "list", True, "their Wikidata ids (`Q7747`), empty where unknown"),
     Column("participant_iris", "list", True, "their entity IRIs in the graph"),
     Column("participant_countries", "list", True,
-           "their countries: the reference KB's for leaders and officials, else the graph's `kg:country`; "
-           "empty where unknown"),
+           "their countries: the reference KB's for leaders and officials, else the article's own "
+           "(`kg:country`: «президент Франции»), the one most articles give; empty where unknown"),
     Column("foreign", "bool", False,
            "whether the event crosses a border: participants of two or more known countries, or a visit "
            "to another country than the visitor's"),

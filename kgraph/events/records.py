@@ -20,6 +20,7 @@ from ..network.load import (
     graph_countries,
     labels,
     most_precise,
+    same_as,
     union_graph,
     wanted_statuses,
 )
@@ -101,10 +102,14 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     ``source_urls``); a missing value is None (an empty string inside an aligned list);
     ``first_report`` and ``last_report`` are ``datetime.date``. Rows come in date order
     (undated last), then kind and IRI. ``status``: the statuses kept, all by default.
+    People linked by owl:sameAs ("Н. Кан", "Наото Кан") are one participant, the linked-to
+    IRI (:func:`~kgraph.network.load.same_as`). A participant's country is the reference
+    KB's, else the one the most articles give (:func:`~kgraph.network.load.graph_countries`).
     """
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, wikidata = labels(graph)
+    same = same_as(graph)
 
     events: dict[str, dict] = {}
     dates: dict[str, set[str]] = {}
@@ -120,7 +125,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     people: dict[str, set[str]] = {}
     for row in graph.query(PARTICIPANTS):
         if str(row.event) in events:
-            people.setdefault(str(row.event), set()).add(str(row.agent))
+            people.setdefault(str(row.event), set()).add(same.get(str(row.agent), str(row.agent)))
     modes: dict[str, set[str]] = {}
     for row in graph.query(MODES):
         modes.setdefault(str(row.event), set()).add(MODE_NAMES.get(str(row.mode), Mode.UNKNOWN.value))
@@ -147,7 +152,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     evidence = evidence_of(graph)
 
     agents = {agent for found in people.values() for agent in found}
-    countries = {**graph_countries(graph), **kb_countries(agents)}
+    countries = {**graph_countries(graph, same), **kb_countries(agents)}
     place_countries: dict[str, str] = {}
     for row in graph.query(PLACE_COUNTRIES):
         _first(place_countries, str(row.place), str(row.name))

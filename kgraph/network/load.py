@@ -1,7 +1,8 @@
 """The meeting and visit networks, read from an RDF graph by SPARQL."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph
@@ -13,7 +14,7 @@ from .reference import reference_attributes
 
 __all__ = [
     "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
-    "graph_countries", "most_precise", "COUNTRIES",
+    "graph_countries", "most_precise", "same_as", "COUNTRIES", "COUNTRY_CLAIMS", "SAME_AS",
     "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
     "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
 ]
@@ -60,6 +61,21 @@ COUNTRIES = PREFIXES + """
 SELECT ?agent ?name WHERE {
   ?agent kg:country ?country .
   ?country rdfs:label ?name .
+}
+"""
+
+COUNTRY_CLAIMS = PREFIXES + """
+SELECT ?agent ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {
+  GRAPH ?g { ?agent kg:country ?country }
+  ?country rdfs:label ?name .
+} GROUP BY ?agent ?name
+"""
+
+SAME_AS = PREFIXES + """
+SELECT ?node ?same WHERE {
+  ?node owl:sameAs ?same .
+  FILTER(STRSTARTS(STR(?node), "https://w3id.org/kgraph/resource/")
+         && STRSTARTS(STR(?same), "https://w3id.org/kgraph/resource/"))
 }
 """
 
@@ -120,18 +136,64 @@ def evidence_of(graph: Graph) -> dict[str, str]:
     return found
 
 
-def graph_countries(graph: Graph) -> dict[str, str]:
+def graph_countries(graph: Graph, same: dict[str, str] | None = None) -> dict[str, str]:
     """The country the graph itself gives an agent (kg:country, its label), by agent IRI.
 
-    The reference KB knows the country of leaders and officials; an article's own
-    «президент Франции» for anyone else reaches the graph as kg:country when extraction
-    writes it. Two countries for one agent: the first name in order, for determinism.
+    The reference KB knows the country of leaders and officials; for anyone else the
+    article's own «президент Франции» is its kg:country, written in the article's named
+    graph (:mod:`kgraph.rdf`). Where articles disagree, the country the most articles give
+    wins, then the first name in order. A file without named graphs (Turtle, N-Triples)
+    holds each claim once, so there every claim counts one. ``same``: node -> the node it
+    is one with (:func:`same_as`); the claims of both count for that node.
     """
+    same = same or {}
+    counts: dict[tuple[str, str], int] = {}
+    for row in _select(graph, COUNTRY_CLAIMS) if isinstance(graph, Dataset) else ():  # a Graph has no named graphs
+        counts[same.get(str(row.agent), str(row.agent)), str(row.name)] = int(row.n)
+    for row in _select(graph, COUNTRIES):  # claims outside any named graph
+        counts.setdefault((same.get(str(row.agent), str(row.agent)), str(row.name)), 1)
+    found: dict[str, tuple[int, str]] = {}
+    for (agent, name), n in counts.items():
+        if agent not in found or (-n, name) < (-found[agent][0], found[agent][1]):
+            found[agent] = (n, name)
+    return {agent: name for agent, (_, name) in found.items()}
+
+
+def _select(graph: Graph, query: str) -> Iterator[Any]:
+    """The rows of a SELECT query (rdflib types a result as rows, a boolean or triples)."""
+    return iter(graph.query(query))
+
+
+def same_as(graph: Graph) -> dict[str, str]:
+    """Node -> the node it is one with, for entities linked by owl:sameAs between kgraph IRIs.
+
+    :mod:`kgraph.reconcile` links a person named only "Н. Кан" to the corpus's "Наото Кан";
+    each linked group is read as one node: the one the links point to (never itself a link's
+    subject), then the smallest IRI. Only the nodes that stand for another are keys.
+    """
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.get(node, node) != node:
+            node = parent[node]
+        return node
+
+    subjects: set[str] = set()
+    for row in _select(graph, SAME_AS):
+        a, b = str(row.node), str(row.same)
+        subjects.add(a)
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for node in parent:
+        groups.setdefault(root(node), []).append(node)
     found: dict[str, str] = {}
-    for row in graph.query(COUNTRIES):
-        agent, name = str(row.agent), str(row.name)
-        if agent not in found or name < found[agent]:
-            found[agent] = name
+    for members in groups.values():
+        head = min(members, key=lambda n: (n in subjects, n))
+        found.update({node: head for node in members if node != head})
     return found
 
 
@@ -144,15 +206,17 @@ def most_precise(dates) -> str | None:
     return max(dates, key=lambda d: (len(d), d), default=None)
 
 
-def _events(rows, person_var: str) -> dict[str, dict]:
+def _events(rows, person_var: str, same: dict[str, str] | None = None) -> dict[str, dict]:
     """SPARQL rows (one per event, person and source) gathered into one record per event.
 
     A meeting that sentences report in different modes gets the most specific one
     (:func:`kgraph.model.specific_mode`): «Путин и Си Цзиньпин провели переговоры» and
     «... по видеосвязи» about one meeting give "video". Reports merged into one event that
     each gave a date ("2025-09" and "2025-09-02") give the most precise (:func:`most_precise`),
-    whatever order the store returns rows in; the precision is that date's.
+    whatever order the store returns rows in; the precision is that date's. ``same``: a
+    person -> the node it is one with (:func:`same_as`).
     """
+    same = same or {}
     events: dict[str, dict] = {}
     for row in rows:
         event = events.setdefault(str(row.event), {
@@ -162,7 +226,8 @@ def _events(rows, person_var: str) -> dict[str, dict]:
             "modes": set(),
             "sources": set(),
         })
-        event["people"].add(str(row[person_var]))
+        person = str(row[person_var])
+        event["people"].add(same.get(person, person))
         event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
         if row.date is not None:
             event["dates"].add(str(row.date))
@@ -185,7 +250,8 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
     ``reference`` is true, ``country`` and ``role`` ("head_of_state", "head_of_government",
     "foreign_minister", "spokesperson"). A node the KB places in no country takes the
     ``country`` the graph gives it (kg:country, :func:`graph_countries`), if any. Every
-    meeting participant and every speaker is a node, even without an edge.
+    meeting participant and every speaker is a node, even without an edge. People linked by
+    owl:sameAs ("Н. Кан" and "Наото Кан", :func:`same_as`) are one node, the linked-to IRI.
 
     An edge's key is the meeting's IRI; its data: ``date`` (ISO string or None),
     ``precision``, ``mode`` ("in_person", "phone", "video", "unknown"), ``status``,
@@ -202,8 +268,12 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, wikidata = labels(graph)
-    meetings = _events(graph.query(MEETINGS), "person")
-    statements = {str(row.person): int(row.n) for row in graph.query(STATEMENTS)}
+    same = same_as(graph)
+    meetings = _events(graph.query(MEETINGS), "person", same)
+    statements: dict[str, int] = {}
+    for row in graph.query(STATEMENTS):
+        speaker = same.get(str(row.person), str(row.person))
+        statements[speaker] = statements.get(speaker, 0) + int(row.n)
     evidence = evidence_of(graph)
 
     G = nx.MultiGraph()
@@ -230,7 +300,7 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
                     last[node] = date
         for node, attrs in reference_attributes(G.nodes, last).items():
             G.nodes[node].update(attrs)
-    for node, country in graph_countries(graph).items():
+    for node, country in graph_countries(graph, same).items():
         if node in G and "country" not in G.nodes[node]:
             G.nodes[node]["country"] = country
     return G
@@ -252,7 +322,7 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     rows = list(graph.query(VISITS))
     places = {str(row.event): str(row.place) for row in rows}
     V = nx.MultiDiGraph()
-    for key, visit in sorted(_events(rows, "person").items()):
+    for key, visit in sorted(_events(rows, "person", same_as(graph)).items()):
         if visit["status"] not in wanted:
             continue
         place = places[key]
