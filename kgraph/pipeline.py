@@ -4,6 +4,7 @@
 >>> [r.as_dict()["relation"] for e in result.events for r in e.relations()]
 ['met_with']
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

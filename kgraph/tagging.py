@@ -16,6 +16,7 @@ do not depend on its batch).
 >>> [(t.text, t.rel) for t in doc.sents[0].tokens[:2]]
 [('Путин', 'nsubj'), ('встретился', 'root')]
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

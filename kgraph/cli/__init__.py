@@ -11,6 +11,7 @@ stop a command the same way: its worker processes are ended and its temporary
 files removed, the old output stays; the exit code is 130 after Ctrl-C and 143
 after SIGTERM (128 + the signal's number, as a shell reports it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,10 +36,13 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = import_module(f".{name}", __name__)
-        command = sub.add_parser(name, help=module.help,
-                                 description=getattr(module, "description", module.__doc__),
-                                 epilog=getattr(module, "epilog", None),
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = sub.add_parser(
+            name,
+            help=module.help,
+            description=getattr(module, "description", module.__doc__),
+            epilog=getattr(module, "epilog", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return top

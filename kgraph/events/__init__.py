@@ -10,6 +10,7 @@ One module a job: :mod:`.columns` is the table's columns (names, dtypes, meaning
 CAMEO and PLOVER codes, :mod:`.frame` makes the DataFrame and writes and reads CSV and
 Parquet, :mod:`.dyads` counts country pairs (the country network).
 """
+
 from __future__ import annotations
 
 from .codes import Codes, event_codes
@@ -19,8 +20,21 @@ from .frame import TABLE_FORMATS, read_table, require_pandas, to_frame, write_ta
 from .records import event_records, is_foreign
 
 __all__ = [
-    "COLUMNS", "NAMES", "Column", "LIST_SEPARATOR",
-    "event_records", "is_foreign", "event_codes", "Codes",
-    "to_frame", "write_table", "read_table", "require_pandas", "TABLE_FORMATS",
-    "event_dyads", "country_network", "dyad_table", "DYAD_KINDS",
+    "COLUMNS",
+    "DYAD_KINDS",
+    "LIST_SEPARATOR",
+    "NAMES",
+    "TABLE_FORMATS",
+    "Codes",
+    "Column",
+    "country_network",
+    "dyad_table",
+    "event_codes",
+    "event_dyads",
+    "event_records",
+    "is_foreign",
+    "read_table",
+    "require_pandas",
+    "to_frame",
+    "write_table",
 ]

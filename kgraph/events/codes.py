@@ -5,6 +5,7 @@ CONSULT, statement 010); a meeting's mode refines them as ``ontology/kgraph.ttl`
 (kg:cameoCode, kg:ploverMode on kg:Phone, kg:Video, kg:InPerson): a phone call is CAMEO 041,
 PLOVER mode "phone".
 """
+
 from __future__ import annotations
 
 import functools

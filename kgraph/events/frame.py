@@ -4,6 +4,7 @@ CSV is UTF-8 with a byte-order mark, so a spreadsheet opens the Cyrillic as itse
 cell is joined with "; " (``LIST_SEPARATOR``). Parquet keeps lists as lists and dates as
 timestamps. :func:`read_table` reads either back into the dtypes of :func:`to_frame`.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,7 +16,7 @@ from ..store import atomic_write
 from .columns import COLUMNS, LIST_SEPARATOR, NAMES
 from .records import event_records
 
-__all__ = ["to_frame", "write_table", "read_table", "TABLE_FORMATS", "require_pandas"]
+__all__ = ["TABLE_FORMATS", "read_table", "require_pandas", "to_frame", "write_table"]
 
 #: file suffix -> format name
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet"}
@@ -47,8 +48,13 @@ def _arrow_schema():
     """The Parquet schema of :data:`COLUMNS`: a list column is list<string> even when every list is empty."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "list": pa.list_(pa.string()), "int64": pa.int64(), "bool": pa.bool_(),
-             "datetime64[ns]": pa.timestamp("ns")}
+    types = {
+        "string": pa.string(),
+        "list": pa.list_(pa.string()),
+        "int64": pa.int64(),
+        "bool": pa.bool_(),
+        "datetime64[ns]": pa.timestamp("ns"),
+    }
     return pa.schema([(column.name, types[column.dtype]) for column in COLUMNS])
 
 
@@ -112,8 +118,13 @@ def read_table(path: str | Path, format: str | None = None):
     if _format(path, format) == "parquet":
         return _typed(pd.read_parquet(path))
     text = {c.name: "string" for c in COLUMNS if c.dtype != "bool"}
-    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=text, keep_default_na=False, na_values={
-        c.name: [""] for c in COLUMNS if c.dtype != "list"})
+    frame = pd.read_csv(
+        path,
+        encoding="utf-8-sig",
+        dtype=text,
+        keep_default_na=False,
+        na_values={c.name: [""] for c in COLUMNS if c.dtype != "list"},
+    )
     for column in COLUMNS:
         if column.dtype != "list":
             continue

@@ -27,6 +27,7 @@ reference KB knows, :mod:`.find` finds a person, :mod:`.window` cuts date window
 :mod:`.analytics` answers questions, :mod:`.countries` keeps the meetings across borders
 (:func:`foreign`), :mod:`.write` writes GEXF and GraphML.
 """
+
 from __future__ import annotations
 
 from .analytics import (
@@ -49,8 +50,25 @@ from .window import period, window
 from .write import EXPORT_FORMATS, exportable, write_network
 
 __all__ = [
-    "meeting_network", "visit_network", "find_person",
-    "window", "timeline", "headline", "TIMELINE_BY", "foreign", "meeting_countries", "meetings_between",
-    "partners", "ego_network", "count_meetings", "met_graph", "centrality", "communities", "meetings_per_month",
-    "period", "exportable", "write_network", "EXPORT_FORMATS",
+    "EXPORT_FORMATS",
+    "TIMELINE_BY",
+    "centrality",
+    "communities",
+    "count_meetings",
+    "ego_network",
+    "exportable",
+    "find_person",
+    "foreign",
+    "headline",
+    "meeting_countries",
+    "meeting_network",
+    "meetings_between",
+    "meetings_per_month",
+    "met_graph",
+    "partners",
+    "period",
+    "timeline",
+    "visit_network",
+    "window",
+    "write_network",
 ]

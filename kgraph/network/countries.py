@@ -4,11 +4,12 @@ A node's ``country`` comes from the reference KB (leaders, ministers, spokespeop
 graph's own kg:country (:func:`~kgraph.network.load.meeting_network`); people with neither
 count as unknown and never make a meeting foreign by themselves.
 """
+
 from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["meeting_countries", "foreign"]
+__all__ = ["foreign", "meeting_countries"]
 
 
 def meeting_countries(G: nx.MultiGraph) -> dict[str, set[str]]:

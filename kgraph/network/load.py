@@ -1,4 +1,5 @@
 """The meeting and visit networks, read from an RDF graph by SPARQL."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -12,10 +13,24 @@ from ..rdf import STATUSES as STATUS_IRIS
 from .reference import reference_attributes
 
 __all__ = [
-    "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
-    "graph_countries", "most_precise", "COUNTRIES",
-    "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
-    "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
+    "COUNTRIES",
+    "EVIDENCE",
+    "LABELS",
+    "MEETINGS",
+    "MODE_NAMES",
+    "PREFIXES",
+    "STATEMENTS",
+    "STATUS_NAMES",
+    "VISITS",
+    "WIKIDATA",
+    "evidence_of",
+    "graph_countries",
+    "labels",
+    "meeting_network",
+    "most_precise",
+    "union_graph",
+    "visit_network",
+    "wanted_statuses",
 ]
 
 PREFIXES = """
@@ -26,7 +41,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
-MEETINGS = PREFIXES + """
+MEETINGS = (
+    PREFIXES
+    + """
 SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   ?event a kg:Meeting ; kg:participant ?person ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
@@ -34,41 +51,57 @@ SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
+)
 
-VISITS = PREFIXES + """
+VISITS = (
+    PREFIXES
+    + """
 SELECT ?event ?person ?place ?status ?date ?source WHERE {
   ?event a kg:Visit ; kg:visitor ?person ; kg:destination ?place ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
+)
 
-STATEMENTS = PREFIXES + """
+STATEMENTS = (
+    PREFIXES
+    + """
 SELECT ?person (COUNT(DISTINCT ?statement) AS ?n) WHERE {
   ?statement a kg:Statement ; kg:speaker ?person .
 } GROUP BY ?person
 """
+)
 
-EVIDENCE = PREFIXES + """
+EVIDENCE = (
+    PREFIXES
+    + """
 SELECT ?event ?evidence WHERE {
   ?event a ?kind ; kg:evidence ?evidence .
   FILTER(?kind IN (kg:Meeting, kg:Visit, kg:Statement))
 }
 """
+)
 
-COUNTRIES = PREFIXES + """
+COUNTRIES = (
+    PREFIXES
+    + """
 SELECT ?agent ?name WHERE {
   ?agent kg:country ?country .
   ?country rdfs:label ?name .
 }
 """
+)
 
-LABELS = PREFIXES + """
+LABELS = (
+    PREFIXES
+    + """
 SELECT ?node ?name ?same WHERE {
   ?node rdfs:label ?name .
   OPTIONAL { ?node owl:sameAs ?same }
 }
 """
+)
 
 WIKIDATA = "http://www.wikidata.org/entity/"
 # IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
@@ -155,13 +188,16 @@ def _events(rows, person_var: str) -> dict[str, dict]:
     """
     events: dict[str, dict] = {}
     for row in rows:
-        event = events.setdefault(str(row.event), {
-            "people": set(),
-            "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
-            "dates": set(),
-            "modes": set(),
-            "sources": set(),
-        })
+        event = events.setdefault(
+            str(row.event),
+            {
+                "people": set(),
+                "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
+                "dates": set(),
+                "modes": set(),
+                "sources": set(),
+            },
+        )
         event["people"].add(str(row[person_var]))
         event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
         if row.date is not None:
@@ -176,8 +212,9 @@ def _events(rows, person_var: str) -> dict[str, dict]:
     return events
 
 
-def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred",
-                    reference: bool = True) -> nx.MultiGraph:
+def meeting_network(
+    graph: Graph, status: str | Iterable[str] | None = "occurred", reference: bool = True
+) -> nx.MultiGraph:
     """The meeting network: people as nodes, one edge per meeting of two of them.
 
     Nodes are entity IRIs with ``name``, ``wikidata`` (when known), ``statements`` (how many
@@ -220,7 +257,7 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
         data["evidence"] = evidence.get(key)
         pair = sorted(meeting["people"])
         for i, a in enumerate(pair):
-            for b in pair[i + 1:]:
+            for b in pair[i + 1 :]:
                 G.add_edge(a, b, key=key, **data)
     if reference:
         last = {}
