@@ -63,7 +63,7 @@ def _pieces(tokens: list[DocToken], limit: int) -> list[list[DocToken]]:
         cut = next((i + 1 for i in range(limit - 1, limit // 2, -1) if tokens[i].text in BREAKS), limit)
         pieces.append(tokens[:cut])
         tokens = tokens[cut:]
-    return pieces + [tokens] if tokens else pieces
+    return [*pieces, tokens] if tokens else pieces
 
 
 def split_long(text: str, sents: list[DocSent], limit: int = MAX_SENTENCE_TOKENS) -> list[DocSent]:
@@ -117,6 +117,7 @@ class Pipeline:
         self.ner = NewsNERTagger(embedding)
 
     def __call__(self, text: str) -> Doc:
+        """The text segmented (long sentences cut), morphology-tagged, parsed and NER-tagged."""
         if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)

@@ -111,7 +111,7 @@ def failure_reason(error: BaseException) -> str:
 def _apply(function: Callable, article: Article):
     try:
         return function(article)
-    except Exception as error:  # one bad article must not end a run of thousands
+    except Exception as error:  # noqa: BLE001 - one bad article must not end a run of thousands
         return Skipped(article.origin or article.id, failure_reason(error))
 
 

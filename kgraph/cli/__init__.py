@@ -29,6 +29,7 @@ GRAPH_HELP = "a graph file (.ttl .nt .nq .trig .jsonld), a store oxigraph:DIR, o
 
 
 def parser() -> argparse.ArgumentParser:
+    """The ``kgraph`` parser: one subcommand per module named in :data:`COMMANDS`, each with its ``run``."""
     top = argparse.ArgumentParser(
         prog="kgraph",
         description="A knowledge graph of diplomatic events (meetings, visits, statements) from Russian news.",
@@ -58,6 +59,7 @@ def _terminate(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command line (``sys.argv`` when None); the exit code: 130 after Ctrl-C, 143 after SIGTERM."""
     args = parser().parse_args(argv)
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None

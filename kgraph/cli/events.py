@@ -25,6 +25,7 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph events``: GRAPH, ``-o FILE`` and ``--occurred``."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     parser.add_argument(
         "-o",
@@ -41,6 +42,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Write the graph's events table as CSV or Parquet (CSV on stdout for ``-``); the exit code."""
     try:
         from ..events import to_frame, write_table
         from ..events.frame import require_pandas

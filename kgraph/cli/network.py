@@ -72,6 +72,7 @@ def save_plot(path: str, kind: str, *args) -> int:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph network``: the graph options, ``--by``, ``--export FILE`` and ``--top N``."""
     add_graph_arguments(parser)
     parser.add_argument(
         "--by",
@@ -88,6 +89,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Print the meeting network's central people and communities, or the country dyads; the exit code."""
     try:
         graph = open_graph(args.graph)
     except (OSError, ValueError) as error:

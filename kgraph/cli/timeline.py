@@ -52,6 +52,7 @@ def participants_phrase(names: list[str], named: int = NAMED) -> str:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph timeline``: the graph options, NAME, ``--from``, ``--to`` and ``--by``."""
     add_graph_arguments(parser)
     parser.add_argument(
         "name",
@@ -70,6 +71,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Print one person's meetings in date order, one row per meeting or per partner; the exit code."""
     try:
         graph = open_graph(args.graph)
     except (OSError, ValueError) as error:

@@ -22,6 +22,8 @@ _MODE_INDIVIDUALS = {Mode.IN_PERSON: "InPerson", Mode.PHONE: "Phone", Mode.VIDEO
 
 
 class Codes(NamedTuple):
+    """An event's CAMEO code, PLOVER category and PLOVER mode (None where PLOVER has none)."""
+
     cameo: str
     plover: str | None
     plover_mode: str | None

@@ -14,6 +14,8 @@ LIST_SEPARATOR = "; "
 
 
 class Column(NamedTuple):
+    """One column of the events table: its name, pandas dtype, whether it aligns with ``participants``, its meaning."""
+
     name: str
     dtype: str  # the pandas dtype: "string", "list", "int64", "bool", "datetime64[ns]"
     aligned: bool  # a list aligned with ``participants`` (one entry per participant, "" when unknown)
