@@ -44,7 +44,9 @@ def run_on(
     ``window`` articles are read ahead of the output at most (default: 4 chunks per worker thread).
     """
     if function is None:
-        from .pipeline import process as function
+        from .pipeline import process
+
+        function = process
     threads = sum(client.nthreads().values()) or 1
     if window is None:
         window = 4 * chunk * threads

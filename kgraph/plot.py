@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import networkx as nx
@@ -26,9 +27,12 @@ from .lexicons import mapping
 from .model import Mode, Status
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 __all__ = ["FONT", "MODE_STYLES", "MONTHS", "plot_network", "plot_timeline", "save_figure"]
 
-FONT = {"font.family": "DejaVu Sans"}
+FONT: dict[RcKeyType, Any] = {"font.family": "DejaVu Sans"}
 
 _MARKERS = {
     Mode.IN_PERSON: ("o", "tab:blue"),

@@ -18,7 +18,12 @@ __all__ = ["Codes", "event_codes"]
 
 _KG = "https://w3id.org/kgraph/ontology#"
 #: mode -> its individual in the ontology
-_MODE_INDIVIDUALS = {Mode.IN_PERSON: "InPerson", Mode.PHONE: "Phone", Mode.VIDEO: "Video", Mode.UNKNOWN: "UnknownMode"}
+_MODE_INDIVIDUALS: dict[str, str] = {
+    Mode.IN_PERSON: "InPerson",
+    Mode.PHONE: "Phone",
+    Mode.VIDEO: "Video",
+    Mode.UNKNOWN: "UnknownMode",
+}
 
 
 class Codes(NamedTuple):

@@ -21,6 +21,7 @@ from ..network.load import (
     graph_countries,
     labels,
     most_precise,
+    select,
     union_graph,
     wanted_statuses,
 )
@@ -123,7 +124,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
 
     events: dict[str, dict] = {}
     dates: dict[str, set[str]] = {}
-    for row in graph.query(EVENTS):
+    for row in select(graph, EVENTS):
         kind = _KIND_OF_CLASS[str(row["class"])]
         state = STATUS_NAMES.get(str(row.status))
         if state not in wanted:
@@ -133,26 +134,26 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
             dates.setdefault(str(row.event), set()).add(str(row.date))
 
     people: dict[str, set[str]] = {}
-    for row in graph.query(PARTICIPANTS):
+    for row in select(graph, PARTICIPANTS):
         if str(row.event) in events:
             people.setdefault(str(row.event), set()).add(str(row.agent))
     modes: dict[str, set[str]] = {}
-    for row in graph.query(MODES):
+    for row in select(graph, MODES):
         modes.setdefault(str(row.event), set()).add(MODE_NAMES.get(str(row.mode), Mode.UNKNOWN.value))
     places: dict[str, str] = {}
-    for row in graph.query(PLACES):
+    for row in select(graph, PLACES):
         _first(places, str(row.event), str(row.place))
     quotes: dict[str, str] = {}
-    for row in graph.query(QUOTES):
+    for row in select(graph, QUOTES):
         _first(quotes, str(row.event), str(row.quote))
     sources: dict[str, dict[str, dict]] = {}
-    for row in graph.query(SOURCES):
+    for row in select(graph, SOURCES):
         article = sources.setdefault(str(row.event), {}).setdefault(str(row.article), {})
         for field, value in (("id", row.id), ("date", _date(row.date)), ("title", row.title), ("url", row.url)):
             if value is not None:
-                value = value if field == "date" else str(value)
-                if field not in article or value < article[field]:
-                    article[field] = value
+                plain = value if field == "date" else str(value)
+                if field not in article or plain < article[field]:
+                    article[field] = plain
         article.setdefault("iri", str(row.article))
     for found in sources.values():
         for article in found.values():  # an article without dcterms:identifier goes by its IRI
@@ -164,7 +165,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     agents = {agent for found in people.values() for agent in found}
     countries = {**graph_countries(graph), **kb_countries(agents)}
     place_countries: dict[str, str] = {}
-    for row in graph.query(PLACE_COUNTRIES):
+    for row in select(graph, PLACE_COUNTRIES):
         _first(place_countries, str(row.place), str(row.name))
     place_countries.update(kb_countries(set(places.values())))
 

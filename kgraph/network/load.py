@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import networkx as nx
 from rdflib import Dataset, Graph
+from rdflib.query import ResultRow
 
 from ..model import Mode, Status, precision_of, specific_mode
 from ..rdf import MODES
@@ -28,6 +30,7 @@ __all__ = [
     "labels",
     "meeting_network",
     "most_precise",
+    "select",
     "union_graph",
     "visit_network",
     "wanted_statuses",
@@ -105,8 +108,17 @@ SELECT ?node ?name ?same WHERE {
 
 WIKIDATA = "http://www.wikidata.org/entity/"
 # IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
-MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
-STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
+MODE_NAMES = {str(iri): str(name) for name, iri in MODES.items()}
+STATUS_NAMES = {str(iri): str(name) for name, iri in STATUS_IRIS.items()}
+
+
+def select(graph: Graph, query: str) -> Iterator[ResultRow]:
+    """The rows of a SELECT query, each a ResultRow (by variable: ``row.name``, ``row["name"]``).
+
+    rdflib types a result's rows as triples, booleans or rows, whatever the query; a SELECT's
+    are always rows, which is what this says to the type checker.
+    """
+    return cast(Iterator[ResultRow], iter(graph.query(query)))
 
 
 def union_graph(graph: Graph) -> Graph:
@@ -130,7 +142,7 @@ def labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
     """Each node's name (the smallest label, for determinism) and its Wikidata id."""
     names: dict[str, str] = {}
     wikidata: dict[str, str] = {}
-    for row in graph.query(LABELS):
+    for row in select(graph, LABELS):
         node, name = str(row.node), str(row.name)
         if node not in names or name < names[node]:
             names[node] = name
@@ -146,7 +158,7 @@ def evidence_of(graph: Graph) -> dict[str, str]:
     by the sentence alone, the same whatever store the graph lives in.
     """
     found: dict[str, str] = {}
-    for row in graph.query(EVIDENCE):
+    for row in select(graph, EVIDENCE):
         event, text = str(row.event), str(row.evidence)
         if event not in found or (len(text), text) < (len(found[event]), found[event]):
             found[event] = text
@@ -161,7 +173,7 @@ def graph_countries(graph: Graph) -> dict[str, str]:
     writes it. Two countries for one agent: the first name in order, for determinism.
     """
     found: dict[str, str] = {}
-    for row in graph.query(COUNTRIES):
+    for row in select(graph, COUNTRIES):
         agent, name = str(row.agent), str(row.name)
         if agent not in found or name < found[agent]:
             found[agent] = name
@@ -177,7 +189,7 @@ def most_precise(dates) -> str | None:
     return max(dates, key=lambda d: (len(d), d), default=None)
 
 
-def _events(rows, person_var: str) -> dict[str, dict]:
+def _events(rows: Iterable[ResultRow], person_var: str) -> dict[str, dict]:
     """SPARQL rows (one per event, person and source) gathered into one record per event.
 
     A meeting that sentences report in different modes gets the most specific one
@@ -239,8 +251,8 @@ def meeting_network(
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, wikidata = labels(graph)
-    meetings = _events(graph.query(MEETINGS), "person")
-    statements = {str(row.person): int(row.n) for row in graph.query(STATEMENTS)}
+    meetings = _events(select(graph, MEETINGS), "person")
+    statements = {str(row.person): int(row.n) for row in select(graph, STATEMENTS)}
     evidence = evidence_of(graph)
 
     G = nx.MultiGraph()
@@ -260,7 +272,7 @@ def meeting_network(
             for b in pair[i + 1 :]:
                 G.add_edge(a, b, key=key, **data)
     if reference:
-        last = {}
+        last: dict[str, str] = {}
         for a, b, date in G.edges(data="date"):
             for node in (a, b):
                 if date and date > last.get(node, ""):
@@ -286,7 +298,7 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, _ = labels(graph)
-    rows = list(graph.query(VISITS))
+    rows = list(select(graph, VISITS))
     places = {str(row.event): str(row.place) for row in rows}
     V = nx.MultiDiGraph()
     for key, visit in sorted(_events(rows, "person").items()):
