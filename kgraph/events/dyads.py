@@ -5,9 +5,21 @@ dyad per pair of its participants' known countries — Путин, Лавров 
 Китай–Россия and Россия–Россия, once each — and a visit gives visitor's country and the
 destination's. People whose country nobody knows are left out of the dyads.
 
->>> C = country_network(event_records(graph), foreign=True)
->>> dyad_table(C)[0]
+Two event records (the fields a dyad reads): that meeting of three, and Путин's visit to Китай:
+
+>>> records = [
+...     {"event": "m1", "kind": "meeting", "status": "occurred", "date": "2025-05-08", "mode": "in_person",
+...      "participant_countries": ["Россия", "Россия", "Китай"]},
+...     {"event": "v1", "kind": "visit", "status": "occurred", "date": "2025-09", "mode": None,
+...      "participant_countries": ["Россия"], "place_country": "Китай"},
+... ]
+>>> for row in dyad_table(country_network(records)):
+...     print(row)
 {'countries': ('Китай', 'Россия'), 'month': '2025-05', 'meeting': 1, 'visit': 0, 'events': 1}
+{'countries': ('Китай', 'Россия'), 'month': '2025-09', 'meeting': 0, 'visit': 1, 'events': 1}
+{'countries': ('Россия', 'Россия'), 'month': '2025-05', 'meeting': 1, 'visit': 0, 'events': 1}
+>>> sorted(country_network(records, foreign=True).edges(keys=True))
+[('Китай', 'Россия', 'm1'), ('Китай', 'Россия', 'v1')]
 """
 
 from __future__ import annotations

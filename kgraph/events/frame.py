@@ -61,8 +61,15 @@ def _arrow_schema():
 def to_frame(graph: Graph, status=None):
     """The events of a graph as a DataFrame: one row per event, the columns of :data:`COLUMNS`.
 
-    >>> df = to_frame(open_graph("graph.ttl"))
-    >>> df[df.kind == "meeting"].groupby(df.date.str[:7]).size()     # meetings per month
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> talks = [Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date=day)
+    ...          for day in ("2025-09-02", "2025-09-03", "2026-02-04")]
+    >>> df = to_frame(to_graph([Result(Article("a1", "…"), (), tuple(talks))]))
+    >>> df[df.kind == "meeting"].groupby(df.date.str[:7]).size().to_dict()     # meetings per month
+    {'2025-09': 2, '2026-02': 1}
     """
     pd = require_pandas()
     records = event_records(graph, status=status)

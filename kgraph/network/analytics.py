@@ -71,11 +71,23 @@ def timeline(
     ``by="partner"``: one row per meeting and partner, as before: ``with`` is one name, and
     the rows of a meeting of three share its ``event``; no ``title``.
 
-    >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Владимир Путин", start="2026-02")]
-    [('2026-02-04', ['Си Цзиньпин'], 'video')]
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
+    ...                    date="2025-09-02", mode="in_person")
+    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...                  date="2026-02-04", mode="video")
+    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network import meeting_network
+    >>> G = meeting_network(graph)
+    >>> [(r["date"], r["with"], r["mode"], r["title"]) for r in timeline(G, "Владимир Путин")]
+    [('2025-09-02', ['Си Цзиньпин'], 'in_person', 'Путин и Си Цзиньпин провели переговоры в Пекине'),
+     ('2026-02-04', ['Си Цзиньпин'], 'video', 'Путин и Си Цзиньпин провели переговоры по видеосвязи')]
     >>> timeline(G, "Владимир Путин", start="2026-02", by="partner")
     [{'date': '2026-02-04', 'with': 'Си Цзиньпин', 'mode': 'video', 'status': 'occurred',
-      'sources': ['interfax-2026-02-04-putin-xi'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
+      'sources': ['a2'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
     """
     if by not in TIMELINE_BY:
         raise ValueError(f"unknown timeline row {by!r}; expected one of {', '.join(TIMELINE_BY)}")
@@ -117,8 +129,18 @@ def timeline(
 def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:
     """The meetings of two people in date order: ``date``, ``mode``, ``status``, ``sources``, ``event``.
 
-    >>> [m["date"] for m in meetings_between(G, "Владимир Путин", "Си Цзиньпин")]
-    ['2025-05-08', '2025-09', '2026-02-04']
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
+    ...                    date="2025-09-02", mode="in_person")
+    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...                  date="2026-02-04", mode="video")
+    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network import meeting_network
+    >>> [(m["date"], m["mode"], m["sources"]) for m in meetings_between(meeting_network(graph), "Путин", "Си Цзиньпин")]
+    [('2025-09-02', 'in_person', ['a1']), ('2026-02-04', 'video', ['a2'])]
     """
     u, v = find_person(G, a), find_person(G, b)
     edges = G.get_edge_data(u, v) or {}

@@ -244,9 +244,17 @@ def meeting_network(
 
     ``status``: the statuses kept as edges, "occurred" by default; None keeps all.
 
-    >>> G = meeting_network(graph)
-    >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]["country"]
-    'Россия'
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> talks = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...               date="2026-02-04", mode="video")
+    >>> G = meeting_network(to_graph([Result(Article("a1", "…"), (), (talks,))]))
+    >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]
+    {'name': 'Владимир Путин', 'statements': 0, 'wikidata': 'Q7747', 'country': 'Россия', 'role': 'head_of_state'}
+    >>> [(data["date"], data["mode"], data["sources"]) for _, _, data in G.edges(data=True)]
+    [('2026-02-04', 'video', ['a1'])]
     """
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
@@ -291,9 +299,14 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     Nodes carry ``name`` and ``kind`` ("person" or "place"); an edge's key is the visit's
     IRI, its data ``date``, ``precision``, ``status`` and ``sources``.
 
-    >>> V = visit_network(graph)
-    >>> sorted({V.nodes[place]["name"] for _, place in V.out_edges(find_person(V, "Владимир Путин"))})
-    ['Китай', 'Кремль', 'Москва', 'Россия', 'Санкт-Петербург']
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, china = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q148", "Китай", "LOC", "Q148")
+    >>> trip = Event("visit", (putin,), "a1", "Путин прибыл в Китай.", date="2025-09", place=china)
+    >>> V = visit_network(to_graph([Result(Article("a1", "…"), (), (trip,))]))
+    >>> [(V.nodes[u]["name"], V.nodes[v]["name"], data["date"], data["precision"]) for u, v, data in V.edges(data=True)]
+    [('Владимир Путин', 'Китай', '2025-09', 'month')]
     """
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
