@@ -23,7 +23,8 @@ first chunk (``client.run(warm_up, process)`` does it up front).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
+from typing import Any
 
 from .model import Article
 from .runner import map_ordered
@@ -36,7 +37,7 @@ CHUNK_CHARS = 500  # characters per article of a full task: 16 short ones, or a 
 
 def run_on(
     client, articles: Iterable[Article], function: Callable | None = None, chunk: int = CHUNK, window: int | None = None
-) -> Iterator:
+) -> Generator[Any, None, None]:
     """``function(article)`` (default: :func:`kgraph.pipeline.process`) for each article on a
     Dask ``client``'s workers, in input order: a Result, or a Skipped for an article that failed.
 

@@ -1,8 +1,19 @@
 """Map ``process`` over a stream of articles: in order, in bounded memory, on N cores.
 
->>> from kgraph import Result, read_articles
->>> for item in run(read_articles(["data"]), workers=2):  # doctest: +SKIP
-...     print(item.article.id if isinstance(item, Result) else f"skipped {item.origin}")
+The function mapped is :func:`kgraph.pipeline.process` unless ``function`` says; here one
+that counts words, and fails on an empty text:
+
+>>> from kgraph.model import Article
+>>> def words(article):
+...     if not article.text.strip():
+...         raise ValueError("no text")
+...     return article.id, len(article.text.split())
+>>> articles = [Article("a1", "Путин прибыл в Пекин."), Article("a2", " "), Article("a3", "Переговоры шли три часа.")]
+>>> for item in run(articles, function=words):
+...     print(item)
+('a1', 4)
+Skipped(origin='a2', reason='processing failed: ValueError: no text (at ...)')
+('a3', 4)
 
 - ``workers=1`` runs in this process; ``workers=N`` runs a pool of N worker
   processes (the spawn context), each loading natasha once, with one BLAS
@@ -39,7 +50,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
@@ -51,6 +62,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, islice
 from multiprocessing import get_context
+from typing import Any
 
 from .articles import Skipped
 from .model import Article
@@ -184,7 +196,7 @@ def _single_threaded_children():
                 os.environ[name] = value
 
 
-def _in_process(articles: Iterable[Article], function: Callable) -> Iterator:
+def _in_process(articles: Iterable[Article], function: Callable) -> Generator[Any, None, None]:
     for article in articles:
         yield _apply(function, article)
 
@@ -233,7 +245,7 @@ def map_ordered(
     chunk_chars: int = CHUNK_CHARS,
     slow: float = SLOW,
     notify: Callable[[str], None] | None = _notify,
-) -> Iterator:
+) -> Generator[Any, None, None]:
     """``function`` over ``articles`` on any executor with ``submit`` (a process pool, a Dask
     client's ``get_executor()``), in input order, with at most ``window`` articles read and not
     yet given back.
@@ -338,7 +350,7 @@ def _in_pool(
     chunk: int,
     window: int,
     notify: Callable[[str], None] | None,
-) -> Iterator:
+) -> Generator[Any, None, None]:
     with _single_threaded_children():
         pool = ProcessPoolExecutor(
             workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(function, os.getpid())
@@ -380,8 +392,10 @@ def run(
     window: int | None = None,
     min_parallel: int = MIN_PARALLEL,
     notify: Callable[[str], None] | None = _notify,
-) -> Iterator:
+) -> Generator[Any, None, None]:
     """``function(article)`` for each article, in input order: its result, or a :class:`Skipped`.
+
+    A generator: closing it (or leaving the loop early) stops the workers.
 
     ``function`` defaults to :func:`kgraph.pipeline.process`; it must be picklable
     (a module-level function) when ``workers`` > 1. ``window`` is the number of
