@@ -117,6 +117,10 @@ def select(graph: Graph, query: str) -> Iterator[ResultRow]:
 
     rdflib types a result's rows as triples, booleans or rows, whatever the query; a SELECT's
     are always rows, which is what this says to the type checker.
+
+    >>> graph = Graph().parse(format="turtle", data='<urn:x:putin> <urn:x:name> "Владимир Путин" .')
+    >>> [(str(row.person), str(row["name"])) for row in select(graph, "SELECT ?person ?name { ?person ?p ?name }")]
+    [('urn:x:putin', 'Владимир Путин')]
     """
     return cast(Iterator[ResultRow], iter(graph.query(query)))
 
