@@ -17,6 +17,7 @@ from ..lexicons import mapping, words
 from ..model import Article, Entity, EntityType
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
+from .quotes import quote_regions
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
@@ -43,8 +44,8 @@ class Context:
     """The article, its entities and its sentences, shared by the extractors.
 
     What every extractor may ask of the whole article is worked out once, on first
-    use: the publisher's principal (:attr:`host`) and the transcript's turn marks
-    (:attr:`turns`).
+    use: the publisher's principal (:attr:`host`), the quotation regions (:attr:`quotes`)
+    and the transcript's turn marks (:attr:`turns`).
     """
 
     article: Article
@@ -56,6 +57,11 @@ class Context:
         """The publisher's principal, whom its news names by title only (``lexicon/publishers.tsv``):
         on kremlin.ru the head of state of Russia on the article's date."""
         return publisher_principal(self.article, self.entities)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The article's quotation regions (:func:`.quotes.quote_regions`)."""
+        return quote_regions(self.article.text)
 
     @cached_property
     def turns(self) -> list[TurnMark]:

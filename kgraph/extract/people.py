@@ -16,6 +16,7 @@ from ..lexicons import mapping, table, words
 from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import REFERENCE_WINDOW, Context, entity_of
+from .quotes import inside
 from .sentence import Sentence
 
 __all__ = [
@@ -145,7 +146,6 @@ def people_in_clause(
     ("Ковальчук рассказал Путину" is a conversation).
     """
     out: list[Entity] = []
-    quoted = _quoted(sentence.text)
     for i, token in enumerate(sentence.tokens):
         if token.pos == "PRON":  # "Вами" is nobody's name; "Она провела переговоры" is the one named before
             person = _pronoun_subject(sentence, token, clause, context)
@@ -155,7 +155,7 @@ def people_in_clause(
             out += [p for p in group_referent(sentence, token, context) if p not in out]  # "Девушки встретились"
         if token.pos == "PRON":
             continue
-        if quoted[token.start - sentence.start] or _is_excluded(sentence, token):
+        if inside(context.quotes, token.start) or _is_excluded(sentence, token):
             continue
         entity = entity_of(token, context)
         if type == EntityType.PER and (entity is None or _is_bare_title(entity)):
@@ -207,19 +207,6 @@ def group_referent(sentence: Sentence, token: DocToken, context: Context) -> lis
                 if len(found) >= 2:
                     return found
     return []
-
-
-def _quoted(text: str) -> list[bool]:
-    """For each character, whether it lies inside «guillemets»: a name in a quote is not
-    one of the reporting clause's people."""
-    inside, out = False, []
-    for char in text:  # not nested: "АО «НПП «Радар ммс»" closes at its only "»"
-        if char == "«":
-            inside = True
-        out.append(inside)
-        if char == "»":
-            inside = False
-    return out
 
 
 def _is_excluded(sentence: Sentence, token: DocToken) -> bool:

@@ -8,8 +8,9 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 
-__all__ = ["OPENING", "DASH", "quote_regions", "unquote", "clean_quote", "paragraph_bounds"]
+__all__ = ["OPENING", "DASH", "quote_regions", "inside", "unquote", "clean_quote", "paragraph_bounds"]
 
 OPENING = {"«": "»", '"': '"', "„": "“", "“": "”"}
 DASH = "-–—"
@@ -19,30 +20,65 @@ _EDGE = " \t\n,.:;" + DASH
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, stop) of the inside of each top-level quotation in the text.
 
-    ``«а «б» в»`` has one region, the whole (straight quotes do not nest); a quote
-    ends at its paragraph's end at the latest, and an unclosed quote gives no region.
+    ``«а «б» в»`` has one region, the whole (straight quotes do not nest). A quotation in
+    guillemets or curly quotes may run over line breaks between its sentences, the lines
+    of a quoted speech («Мы готовы.\nНо ...», — сказал он), yet not over a blank line or
+    from a sentence left open; a straight quote ends at its line's end. An unclosed quote
+    gives no region.
     """
     regions = []
     i = 0
     while i < len(text):
         char = text[i]
         if char in OPENING and (char != '"' or _opens(text, i)):
-            close = OPENING[char]
-            depth, j = 0, i + 1
-            while j < len(text) and text[j] != "\n":
-                if text[j] == close and (close != '"' or _closes(text, j)):
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif text[j] == char and char != close:
-                    depth += 1
-                j += 1
-            if j < len(text) and text[j] == close:
-                regions.append((i + 1, j))
-                i = j + 1
+            close = _closing(text, i)
+            if close is not None:
+                regions.append((i + 1, close))
+                i = close + 1
                 continue
         i += 1
     return regions
+
+
+def _closing(text: str, i: int) -> int | None:
+    """Where the quotation opened at ``i`` closes, if it does."""
+    char = text[i]
+    close = OPENING[char]
+    depth, j = 0, i + 1
+    while j < len(text):
+        if text[j] == "\n" and (char == '"' or not _speech_goes_on(text, j)):
+            return None
+        if text[j] == close and (close != '"' or _closes(text, j)):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif text[j] == char and char != close:
+            depth += 1
+        j += 1
+    return None
+
+
+def _speech_goes_on(text: str, j: int) -> bool:
+    """Whether a quotation may go on over the line break at ``j``: the line ends a sentence
+    and the next, not blank, opens one ("Мы готовы.\nНо ..."; "— Они ...")."""
+    i, k = j - 1, j + 1  # look only at the characters around the break, not copy the text
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return i >= 0 and text[i] in ".!?…" and k < len(text) and (text[k].isupper() or text[k] in DASH)
+
+
+def inside(regions: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position lies inside one of the regions :func:`quote_regions` found.
+
+    >>> text = 'Путин сказал «мы готовы».'
+    >>> regions = quote_regions(text)
+    >>> inside(regions, text.index("готовы")), inside(regions, text.index("Путин"))
+    (True, False)
+    """
+    index = bisect_right(regions, (position, float("inf"))) - 1
+    return index >= 0 and regions[index][0] <= position < regions[index][1]
 
 
 def _opens(text: str, i: int) -> bool:

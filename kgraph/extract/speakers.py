@@ -15,16 +15,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..entities.roles import role_phrase
-from ..lexicons import words
+from ..lexicons import mapping, words
 from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import Context
-from .quotes import paragraph_bounds
+from .quotes import inside, paragraph_bounds
 from .sentence import Sentence
 
 __all__ = ["Speakers", "Named"]
 
-PRONOUN_GENDER = {"он": "Masc", "она": "Fem"}
 SPEAKER_TYPES = (EntityType.PER, EntityType.ORG)
 # the words that end the stretch after a verb where an inverted subject may stand
 STRETCH_END = {":", ",", "что", "чтобы"}
@@ -46,12 +45,18 @@ class Speakers:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.named: list[Named] = []
-        tokens = [token for sentence in context.sentences for token in sentence.tokens]
-        starts = [token.start for token in tokens]
+        tokens = [(sentence, token) for sentence in context.sentences for token in sentence.tokens]
+        starts = [token.start for _, token in tokens]
+        speech = words("speech.tsv")
         for start, stop, entity in context.entities.spans:
             if entity.type != EntityType.PER:
                 continue
-            for token in tokens[bisect_left(starts, start):bisect_left(starts, stop)]:
+            span = tokens[bisect_left(starts, start):bisect_left(starts, stop)]
+            if inside(context.quotes, start) and not any(  # a quote's words are no antecedent, but
+                    (head := sentence.head(token)) is not None and lemma(head) in speech  # "— пояснила Алла Бут. —"
+                    for sentence, token in span):
+                continue
+            for _, token in span:
                 subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
                 self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
         self.named.sort(key=lambda n: n.start)
@@ -69,6 +74,23 @@ class Speakers:
             or self.after(sentence, verb)
             or self.of_document(sentence, verb)
         )
+
+    def coordinated(self, sentence: Sentence, verb: DocToken) -> list[Entity]:
+        """The speakers a plural verb's subject coordinates: "Анна Лис и посол Пётр Гай
+        сообщили" -> both. Empty for a singular verb or a subject with no conjunct."""
+        subject = _subject(sentence, verb)
+        if subject is None or verb.feats.get("Number") != "Plur":
+            return []
+        heads = [subject] + [c for c in sentence.children.get(subject.id, ()) if c.rel == "conj"]
+        people = []
+        for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
+            found = self.of_phrase(sentence, head)
+            span = sentence.subtree(head)
+            if found is not None and found.type == EntityType.PER and any(
+                    self.context.entities.at(t.start, t.stop) == found for t in span):
+                people.append(found)
+        people = list(dict.fromkeys(people))
+        return people if len(people) > 1 else []
 
     def of_document(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The author of a document the verb speaks in: "В послании Президента говорится",
@@ -100,8 +122,10 @@ class Speakers:
     def of_phrase(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The entity a noun phrase names: a person in it, a pronoun, a role ("президент РФ",
         "глава Минсвязи"), else an organization: "МИД России"."""
-        # nearest the head first: natasha's flat:name arcs stray into the next clause
-        tokens = sorted(sentence.subtree(head), key=lambda t: abs(t.start - head.start))
+        # the head's own name first ("пресс-секретарь Путина Дмитрий Песков" is Песков, not the
+        # genitive's Путин), then nearest the head: natasha's flat:name arcs stray into the next clause
+        names = _names_of(sentence, head)
+        tokens = sorted(sentence.subtree(head), key=lambda t: (t.id not in names, abs(t.start - head.start)))
         entities = [self.context.entities.at(t.start, t.stop) for t in tokens]
         own = self.context.entities.at(head.start, head.stop)
         people = [e for e in entities if e is not None and e.type == EntityType.PER]
@@ -112,8 +136,8 @@ class Speakers:
         if people:
             return None
         word = lemma(head)
-        if word in PRONOUN_GENDER:
-            return self.before(head.start, PRONOUN_GENDER[word])
+        if word in mapping("pronoun_gender.tsv"):
+            return self.before(head.start, mapping("pronoun_gender.tsv")[word])
         if head.pos in ("NOUN", "PROPN"):  # "Президент России" is often PROPN
             found = self.of_role(sentence, head)
             if found is not None:
@@ -123,7 +147,8 @@ class Speakers:
     def of_role(self, sentence: Sentence, head: DocToken) -> Entity | None:
         """The person a role noun names: "президент РФ" by the article's or the KB's roles,
         else "премьер", "чиновник", "представитель Philips" as the person last named as a
-        subject, in this paragraph or the one before. Anonymous and plural nouns ("источник",
+        subject before the sentence (not one its content names: "Джексон совершил переворот,
+        считает маэстро"), in this paragraph or the one before. Anonymous and plural nouns ("источник",
         "эксперты") name nobody."""
         found = self.context.entities.by_role(role_phrase(sentence.tokens, head))
         if found is not None:
@@ -132,8 +157,8 @@ class Speakers:
                 or lemma(head) in words("anonymous.tsv")):
             return None
         earlier = _previous_paragraph_start(self.context.article.text, head.start)
-        person = self.before(head.start, nominative=True)
-        if person is None or not any(earlier <= m.start < head.start for m in person.mentions):
+        person = self.before(sentence.start, nominative=True)
+        if person is None or not any(earlier <= m.start < sentence.start for m in person.mentions):
             return None
         if self.context.entities.serves(role_phrase(sentence.tokens, head), person):  # "пресс-секретарь мэра"
             return None
@@ -151,8 +176,8 @@ class Speakers:
             if entity is not None and entity.type in SPEAKER_TYPES:
                 return None if _anonymous(entity) else entity
             word = lemma(token)
-            if word in PRONOUN_GENDER:
-                return self.before(token.start, PRONOUN_GENDER[word])
+            if word in mapping("pronoun_gender.tsv"):
+                return self.before(token.start, mapping("pronoun_gender.tsv")[word])
             if token.pos in ("NOUN", "PROPN") and token.head_id in (verb.id, verb.head_id):
                 return self.of_role(sentence, token)
         return None
@@ -161,15 +186,19 @@ class Speakers:
         """Whom "он"/"она" at a position means: the last person named as a subject before it.
 
         A person of the other gender is skipped; with no subject, the last person named
-        (unless ``nominative`` asks for a subject only).
+        (unless ``nominative`` asks for a subject only); with no one of the gender, the last
+        subject of any.
         """
         last = None
-        for named in reversed(self.named[:bisect_left(self._starts, position)]):
+        earlier = self.named[:bisect_left(self._starts, position)]
+        for named in reversed(earlier):
             if gender and named.gender and named.gender != gender:
                 continue
             if named.nominative:
                 return named.entity
             last = last or named.entity
+        if last is None and gender:  # "Бенедикт Бернер ... считает она": a foreign name's gender is a guess
+            return next((n.entity for n in reversed(earlier) if n.nominative), None)
         return None if nominative else last
 
     def in_span(self, sentence: Sentence, start: int, stop: int, any_case: bool = False) -> Entity | None:
@@ -182,6 +211,17 @@ class Speakers:
                 if entity is not None and entity.type == wanted:
                     return entity
         return None
+
+
+def _names_of(sentence: Sentence, head: DocToken) -> set[str]:
+    """The ids of the head and the tokens that name it: its appositions and their name parts."""
+    names, stack = {head.id}, [head]
+    while stack:
+        for child in sentence.children.get(stack.pop().id, ()):
+            if child.rel in ("appos", "flat:name", "flat") and child.id not in names:
+                names.add(child.id)
+                stack.append(child)
+    return names
 
 
 def _previous_paragraph_start(text: str, position: int) -> int:
@@ -217,8 +257,15 @@ def _verb_between(sentence: Sentence, subject: DocToken, verb: DocToken) -> bool
     """Another clause between: a finite verb, or a comma before a subject after the verb."""
     low, high = sorted((subject.start, verb.start))
     between = [t for t in sentence.tokens if low < t.start < high]
-    return any(t.feats.get("VerbForm") == "Fin" for t in between) or (
+    return any(t.feats.get("VerbForm") == "Fin" and not _inserted(sentence, t, low, high) for t in between) or (
         subject.start > verb.start and any(t.text == "," for t in between))
+
+
+def _inserted(sentence: Sentence, verb: DocToken, low: int, high: int) -> bool:
+    """A clause set into another between two of its words: "Кудрин, которого цитирует ТАСС,
+    заявил", "Путин, как сообщало ТАСС, заявил"."""
+    return verb.rel in ("acl:relcl", "parataxis", "advcl") and all(
+        low < t.start < high for t in sentence.subtree(verb))
 
 
 def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:

@@ -30,25 +30,20 @@ from ..lexicons import mapping, may_be, words
 from ..model import Entity, EntityType, Event
 from ..nlp import DocToken, lemma
 from .context import Context
-from .quotes import DASH, OPENING, clean_quote, paragraph_bounds, quote_regions
+from .quotes import DASH, OPENING, clean_quote, inside, paragraph_bounds, quote_regions
 from .sentence import Sentence
 from .speakers import Speakers
-from .turns import turn_marks
 
 __all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
-# "по его словам": the possessive as natasha lemmatizes it, and whose gender it points to
-POSSESSIVES = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem", "её": "Fem"}
 # after a closing quotation mark: "», - сказал", "», сказал", "! - воскликнул"
 AFTER_QUOTE = re.compile(rf"(?:[,!?…]|\.(?=[ \t]*[{DASH}]))?[ \t]*(?:[{DASH}][ \t]*)?|\s*\n\s*(?=[а-яё])")
 # an attribution inside a quote opens "..., - " and closes ". - " or ", - "
 INNER_OPEN = re.compile(rf"[,!?….]?\s+[{DASH}]\s+")
 INNER_CLOSE = re.compile(rf"[,.:]?\s+[{DASH}]\s+")
 SENTENCE_END = ".!?…"
-COMPLEMENTIZERS = {"что", "чтобы"}
-ACCORDING_OPENERS = {"по", "как", "согласно"}
 MAX_FRAME_TOKENS = 16  # from a speech verb to its "что"
 
 
@@ -80,9 +75,9 @@ class _Article:
         self.speakers = Speakers(context)
         self.speech = mapping("speech.tsv")
         self.starts = [s.start for s in context.sentences]
-        self.regions = [r for r in quote_regions(self.text) if _is_quote(context, self.text, *r)]
+        self.regions = [r for r in context.quotes if _is_quote(context, self.text, *r)]
         self.found: list[Said] = []
-        self.marks = turn_marks(self.text, context.entities)
+        self.marks = context.turns
         self.attributed: set[tuple[int, int]] = set()  # quote regions some construction used
 
     def sentence_at(self, position: int) -> Sentence | None:
@@ -101,8 +96,7 @@ class _Article:
 
     def quoted(self, position: int) -> bool:
         """Whether a position lies inside a quotation: the words of someone quoted."""
-        index = bisect_right(self.regions, (position, len(self.text))) - 1
-        return index >= 0 and self.regions[index][0] <= position < self.regions[index][1]
+        return inside(self.regions, position)
 
     def is_speech(self, token: DocToken) -> bool:
         """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
@@ -110,15 +104,21 @@ class _Article:
         return (token.pos in ("VERB", "ADJ", "AUX") and may_be(token.text, "speech.tsv") and lemma(token) in self.speech
                 and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
 
-    def add(self, start: int, stop: int, speaker: Entity | None, kind: str) -> bool:
-        """Record a statement unless it is empty, unattributed or already found."""
+    def add_each(self, start: int, stop: int, speakers: list[Entity], kind: str) -> None:
+        """Record one statement for each of coordinated speakers: "Анна Лис и Пётр Гай сообщили"."""
+        for number, speaker in enumerate(speakers):
+            self.add(start, stop, speaker, kind, shared=number > 0)
+
+    def add(self, start: int, stop: int, speaker: Entity | None, kind: str, shared: bool = False) -> bool:
+        """Record a statement unless it is empty, unattributed or already found (``shared``:
+        unless this speaker has it already)."""
         while start < stop and not self.text[start].isalnum() and self.text[start] not in "«\"„“[":
             start += 1
         if speaker is None or not clean_quote(self.text[start:stop]):
             return False
         inside = start + 1 if self.text[start:start + 1] in OPENING else start
         for said in self.found:
-            if said.start <= inside < said.stop and (said.kind != "turn" or said.speaker == speaker):
+            if said.start <= inside < said.stop and (said.kind != "turn" and not shared or said.speaker == speaker):
                 return False
         sentence = self.sentence_at(start)
         if sentence is None:
@@ -220,9 +220,12 @@ def _reported(art: _Article) -> None:
     """Indirect speech: "Песков добавил, что ...", "призвал к тому, чтобы ...", "заявил: ..."."""
     for sentence in art.context.sentences:
         for index, verb in enumerate(sentence.tokens):
-            if not art.is_speech(verb) or verb.feats.get("VerbForm") == "Part" or art.quoted(verb.start):
+            if not art.is_speech(verb) or art.quoted(verb.start):
                 continue
-            if art.speech.get(lemma(verb)) == "quoted":
+            if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
+                continue
+            if verb.feats.get("VerbForm") == "Part":
+                _participle(art, sentence, index)
                 continue
             speaker = art.speakers.of_verb(sentence, verb)
             if _first_words(sentence, ("о", "это")) and index <= 4:  # "Об этом заявил Товпинец."
@@ -240,7 +243,102 @@ def _reported(art: _Article) -> None:
             if begin is None:
                 continue
             stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
-            art.add(begin, stop, speaker, "reported")
+            art.add_each(begin, stop, art.speakers.coordinated(sentence, verb) or [speaker], "reported")
+
+
+def _participle(art: _Article, sentence: Sentence, index: int) -> None:
+    """A speech participle with its "что"-clause speaks for the person it describes:
+    "горничная Анна Лис, утверждающая, что директор солгал, ..." (not "меньшинство, считающее, что")."""
+    verb = sentence.tokens[index]
+    head = sentence.head(verb)
+    if verb.rel != "acl" or head is None or head.start > verb.start:
+        return
+    begin = _complement(art, sentence, index)
+    opener = next((t for t in sentence.tokens if t.stop == begin), None)
+    if opener is None or lemma(opener) not in words("complementizers.tsv"):
+        return
+    speaker = art.speakers.of_phrase(sentence, head)
+    if speaker is not None and speaker.type == EntityType.PER:
+        art.add(begin, _clause_stop(sentence, verb, begin), speaker, "reported")
+
+
+def _clause_stop(sentence: Sentence, verb: DocToken, begin: int) -> int:
+    """Where the participle's "что"-clause ends: the end of its subtree."""
+    stop = max(t.stop for t in sentence.subtree(verb))
+    return stop if stop > begin else sentence.stop
+
+
+def _inverted(art: _Article) -> None:
+    """Unquoted content with its attribution after it, the subject after the verb:
+    "Переговоры продолжатся в мае, сообщил министр Антон Гусев.", "..., считает она.",
+    and in the middle: "Такой переход, считает Марк Ли, повысит оперативность." (what follows it,
+    else the whole sentence: "Санкции, продолжает Марк Ли, неэффективны.").
+    A person speaks so; a medium cited so ("..., сообщает «Лента.ру»") is the news' source."""
+    for sentence in art.context.sentences:
+        tokens = sentence.tokens
+        for index, verb in enumerate(tokens):
+            if index < 3 or not art.is_speech(verb) or verb.feats.get("VerbForm") != "Fin" or art.quoted(verb.start):
+                continue
+            if art.speech.get(lemma(verb)) == "quoted" or not _asserted(sentence, verb):
+                continue
+            opening = _attribution_opening(tokens, index)
+            begin = max(sentence.start, paragraph_bounds(art.text, verb.start)[0])  # natasha joins a headline on
+            if opening is None or any(t.text in ":;" or lemma(t) in words("complementizers.tsv")
+                                      for t in tokens[:opening] if t.start >= begin):
+                continue
+            speaker = _inverted_subject(art, sentence, verb)
+            if speaker is None or speaker.type != EntityType.PER:  # "..., сообщает «Лента.ру»": a source, not a speaker
+                continue
+            end = _attribution_end(tokens, index)
+            head = sentence.head(verb)
+            if end is not None and not (verb.rel == "parataxis" and head is not None and head.start > tokens[end].start):
+                end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
+            if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
+                art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
+            elif len(WORD.findall(art.text[begin:tokens[opening].start])) >= MIN_QUOTE_WORDS:
+                art.add(begin, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
+
+
+def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
+    """The index of the comma or dash that opens an attribution at the verb: "..., сообщил", "... - сказал"."""
+    before = index - 1
+    if tokens[before].text in DASH and before > 0 and tokens[before - 1].text == ",":
+        before -= 1
+    return before if tokens[before].text in "," + DASH else None
+
+
+def _attribution_end(tokens: list[DocToken], index: int) -> int | None:
+    """Where a parenthetical attribution closes and the content resumes: "Санкции, продолжает Марк Ли, неэффективны"."""
+    for number in range(index + 1, len(tokens)):
+        token = tokens[number]
+        if token.text in SENTENCE_END or token.text in ":;«\"":
+            return None
+        if token.text == "," and number + 1 < len(tokens) and tokens[number + 1].text not in SENTENCE_END:
+            return number
+    return None
+
+
+def _inverted_subject(art: _Article, sentence: Sentence, verb: DocToken) -> Entity | None:
+    """The speaker named after the verb: its own subject there, or a name, pronoun or role."""
+    subjects = [c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")
+                and c.start > verb.start]
+    if subjects:
+        return art.speakers.of_phrase(sentence, subjects[0])
+    return art.speakers.after(sentence, verb)
+
+
+def _asserted(sentence: Sentence, verb: DocToken) -> bool:
+    """Speech that took place: not future ("объявит"), conditional ("сказал бы") or negated
+    ("не заявил"); "не исключил", "не отрицает" (``lexicon/denial.tsv``) assert."""
+    if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") == "Cnd":
+        return False
+    for child in sentence.children.get(verb.id, ()):
+        word = lemma(child)
+        if word == "бы" or word == "не" and lemma(verb) not in words("denial.tsv"):
+            return False
+        if child.rel == "aux" and word == "быть" and child.feats.get("Tense") == "Fut":
+            return False
+    return True
 
 
 def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> bool:
@@ -320,29 +418,41 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
     if following and any(start == following[0].stop for start, _ in art.regions):
         return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
-    for number, token in enumerate(following[:4]):  # "сообщил о завершении", not "о том, что"
+    opinion = art.speech.get(lemma(verb)) == "opinion"  # "думает о будущем" says nothing
+    for token in [] if opinion else following[:4]:  # "сообщил о завершении", not "о том, что"
         if token.text.lower() in ("о", "об", "обо") and token.pos == "ADP":
-            if following[number + 1:number + 2] and following[number + 1].text.lower() != "том":
+            if _about(sentence, verb, token):
                 return token.start
+            break
         if token.text in ",:" + SENTENCE_END:
             break
+    subjects = [c.start for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")]
     for number, token in enumerate(following):
-        if token.text == ":" and number <= 6:
-            return token.stop
+        if token.text == ":" and number <= 6:  # not "отвечали: командир Уильям Макартур и ..." (the subject)
+            return token.stop if not any(start > token.start for start in subjects) else None
         if token.text in SENTENCE_END or token.text == ";":
             break
-        if lemma(token) in COMPLEMENTIZERS and number and following[number - 1].text == ",":
+        if lemma(token) in words("complementizers.tsv") and number and following[number - 1].text == ",":
             return token.stop
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
     stance = next((t for t in following if t.pos not in ("ADJ", "DET", "ADV")), None)
-    if stance is not None and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
+    if stance is not None and not opinion and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
         return following[0].start
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
         if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
             return content[0].start
     return None
+
+
+def _about(sentence: Sentence, verb: DocToken, preposition: DocToken) -> bool:
+    """Whether "о ..." after a speech verb is what was said: "сообщил о завершении переговоров",
+    "Мутко напомнил о существовании агентства"; not a noun's topic ("написал заявление об
+    уходе"), a pronoun ("сказал об этом", "о том, что"), or a gerund's topic ("Говоря о сроках, ...")."""
+    noun = sentence.head(preposition)
+    return (noun is not None and noun.head_id == verb.id and noun.pos in ("NOUN", "PROPN")
+            and verb.feats.get("VerbForm") != "Conv")
 
 
 def _colon_stop(art: _Article, begin: int) -> int:
@@ -356,20 +466,50 @@ def _colon_stop(art: _Article, begin: int) -> int:
     return min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
 
 
+def _colon_paragraph(art: _Article) -> None:
+    """A paragraph that ends in a colon after a speech verb introduces the next paragraph:
+    "Пресс-секретарь Олег Зуев рассказал:\n\nМэр соболезнует родным." (a block quote)."""
+    for sentence in art.context.sentences:
+        for colon in sentence.tokens:  # natasha runs the sentence on over the break
+            if colon.text != ":" or art.text[colon.stop:paragraph_bounds(art.text, colon.stop)[1]].strip():
+                continue
+            verbs = [t for t in sentence.tokens if t.stop <= colon.start and art.is_speech(t)
+                     and _asserted(sentence, t) and t.feats.get("VerbForm") != "Part" and not _relative(sentence, t)]
+            if verbs and not art.quoted(colon.start):  # the main clause's verb, not one in its "что"
+                verb = min(verbs, key=lambda t: len(list(sentence.ancestors(t))))
+                _add_paragraph_after(art, colon.stop, art.speakers.of_verb(sentence, verb))
+
+
+def _relative(sentence: Sentence, verb: DocToken) -> bool:
+    """Whether the verb heads a relative clause: "письмо, о котором говорил Песков"."""
+    return verb.rel == "acl:relcl" or any(
+        lemma(t) == "который" for t in sentence.subtree(verb) if sentence.clause(t).id == verb.id)
+
+
+def _add_paragraph_after(art: _Article, position: int, speaker: Entity | None) -> None:
+    """The next paragraph after a position, up to a turn mark in it, as the speaker's statement."""
+    begin = len(art.text) - len(art.text[position:].lstrip())
+    if begin >= len(art.text) or any(mark.start == begin for mark in art.marks):
+        return
+    stop = paragraph_bounds(art.text, begin)[1]
+    stop = min([stop] + [mark.start for mark in art.marks if begin < mark.start < stop])
+    art.add(begin, stop, speaker, "reported")
+
+
 def _according(art: _Article) -> None:
     """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
-    nouns = words("according.tsv")
+    nouns, openers, possessives = words("according.tsv"), words("according_openers.tsv"), mapping("possessives.tsv")
     for sentence in art.context.sentences:
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
             word = token.text.lower()
-            if word not in ACCORDING_OPENERS:
+            if word not in openers:
                 continue
             following = [lemma(t) for t in tokens[index + 1:index + 3]]
             if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
                 rest = tokens[index + 2:]
                 phrase_end = next((t for t in rest if t.text in ",."), None)
-            elif word == "по" and following[1:] and following[0] in POSSESSIVES and following[1] in nouns:
+            elif word == "по" and following[1:] and following[0] in possessives and following[1] in nouns:
                 rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
                 noun = tokens[index + 2]
                 after_noun = tokens[index + 3:index + 4]
@@ -404,10 +544,12 @@ def _holder(art: _Article, sentence: Sentence, phrase: list[DocToken]) -> Entity
             entity = art.context.entities.at(token.start, token.stop)
             if entity is not None and entity.type == wanted:
                 return entity
-    for token in phrase:
-        if lemma(token) in POSSESSIVES:
-            return art.speakers.before(token.start, POSSESSIVES[lemma(token)])
+    possessives = mapping("possessives.tsv")
+    if len(phrase) == 1 and lemma(phrase[0]) in possessives:  # "по его словам", not "источника, близкого к ней"
+        return art.speakers.before(phrase[0].start, possessives[lemma(phrase[0])])
     nouns = [t for t in phrase if t.pos == "NOUN"]
+    if any(lemma(t) in words("anonymous.tsv") for t in nouns):  # "по словам близкого к ней источника"
+        return None
     return art.speakers.of_phrase(sentence, nouns[0]) if nouns else None
 
 
@@ -452,7 +594,8 @@ def _stands_alone(text: str, start: int, stop: int) -> bool:
     return opens and closes
 
 
-CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (_quoted, _reported, _according, _continued, _turns)
+CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (
+    _quoted, _reported, _colon_paragraph, _inverted, _according, _continued, _turns)
 
 
 def extract_statements(context: Context) -> list[Event]:

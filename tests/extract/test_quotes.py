@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.quotes import clean_quote, paragraph_bounds, quote_regions, unquote
+from kgraph.extract.quotes import (
+    clean_quote,
+    inside,
+    paragraph_bounds,
+    quote_regions,
+    unquote,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -12,6 +18,10 @@ from kgraph.extract.quotes import clean_quote, paragraph_bounds, quote_regions, 
     ('Он сказал «а «б» в» и ушел.', ["а «б» в"]),
     ('Он сказал "а, б" и ушел.', ["а, б"]),
     ('«Незакрытая цитата\nи новый абзац»', []),
+    ('«Мы готовы.\nНо ждём ответа», — сказал он.', ["Мы готовы.\nНо ждём ответа"]),
+    ('«Мы готовы.\n— Но ждём ответа», — сказал он.', ["Мы готовы.\n— Но ждём ответа"]),
+    ('«Мы готовы.\n\nНо ждём ответа»', []),
+    ('"Мы готовы.\nНо ждём ответа"', []),
     ('партии «Яблоко» и «Единая Россия»', ["Яблоко", "Единая Россия"]),
     ('рост на 5" и "падение"', ["падение"]),
 ])
@@ -41,3 +51,13 @@ def test_clean_quote(text, expected):
 def test_paragraph_bounds():
     text = "первый\nвторой абзац\nтретий"
     assert text[slice(*paragraph_bounds(text, 9))] == "второй абзац"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ('Лавров сказал «мы готовы к диалогу».', "готовы", True),
+    ('Лавров сказал «мы готовы к диалогу».', "Лавров", False),
+    ('«Одна фраза. И вторая», - сказал он.', "вторая", True),
+    ('«Незакрытая цитата и Лавров', "Лавров", False),
+])
+def test_inside(text, word, expected):
+    assert inside(quote_regions(text), text.index(word)) is expected
