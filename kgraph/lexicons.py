@@ -7,6 +7,7 @@ A lexicon file is UTF-8 text, one entry a line, columns separated by tabs;
     встретиться	in_person
     созвониться	phone
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .model import fold
 
-__all__ = ["LEXICON_DIR", "table", "words", "mapping", "openings", "may_be"]
+__all__ = ["LEXICON_DIR", "mapping", "may_be", "openings", "table", "words"]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 

@@ -17,6 +17,7 @@ is cut into pieces for the taggers and the parser (after a comma or a dash where
 is near), and NER reads a long text in chunks of whole sentences. News sentences are
 far shorter (the dev set's longest has 198 tokens), so they are parsed as they were.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -36,8 +37,20 @@ from natasha.doc import DocSent, DocSpan, DocToken
 from .model import EntityType, fold
 from .tagging import parse_syntax, tag_morph
 
-__all__ = ["Pipeline", "pipeline", "analyze", "lemma", "normal", "split_long", "ner_chunks",
-           "MAX_SENTENCE_TOKENS", "NER_CHUNK_CHARS", "Doc", "DocSpan", "DocToken"]
+__all__ = [
+    "MAX_SENTENCE_TOKENS",
+    "NER_CHUNK_CHARS",
+    "Doc",
+    "DocSpan",
+    "DocToken",
+    "Pipeline",
+    "analyze",
+    "lemma",
+    "ner_chunks",
+    "normal",
+    "pipeline",
+    "split_long",
+]
 
 MAX_SENTENCE_TOKENS = 250  # the parser's cost grows with the square of this
 NER_CHUNK_CHARS = 50_000  # NER reads a longer text in chunks of whole sentences (~1 s each)
@@ -50,7 +63,7 @@ def _pieces(tokens: list[DocToken], limit: int) -> list[list[DocToken]]:
         cut = next((i + 1 for i in range(limit - 1, limit // 2, -1) if tokens[i].text in BREAKS), limit)
         pieces.append(tokens[:cut])
         tokens = tokens[cut:]
-    return pieces + [tokens] if tokens else pieces
+    return [*pieces, tokens] if tokens else pieces
 
 
 def split_long(text: str, sents: list[DocSent], limit: int = MAX_SENTENCE_TOKENS) -> list[DocSent]:
@@ -104,6 +117,7 @@ class Pipeline:
         self.ner = NewsNERTagger(embedding)
 
     def __call__(self, text: str) -> Doc:
+        """The text segmented (long sentences cut), morphology-tagged, parsed and NER-tagged."""
         if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
@@ -122,8 +136,14 @@ class Pipeline:
         doc.spans = []
         for start, stop in ner_chunks(doc.sents):
             for span in self.ner(doc.text[start:stop]).spans:
-                doc.spans.append(DocSpan(start + span.start, start + span.stop, span.type,
-                                         doc.text[start + span.start:start + span.stop]))
+                doc.spans.append(
+                    DocSpan(
+                        start + span.start,
+                        start + span.stop,
+                        span.type,
+                        doc.text[start + span.start : start + span.stop],
+                    )
+                )
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
 
@@ -168,10 +188,20 @@ def normal(span: DocSpan) -> str:
     """
     if span.normal is None:
         ids = {token.id: number for number, token in enumerate(span.tokens)}
-        key = (span.type, span.text, tuple(
-            (token.start - span.start, token.pos, tuple(sorted(token.feats.items())),
-             token.rel if span.type == EntityType.ORG else None, ids.get(token.head_id) if span.type == EntityType.ORG else None)
-            for token in span.tokens))
+        key = (
+            span.type,
+            span.text,
+            tuple(
+                (
+                    token.start - span.start,
+                    token.pos,
+                    tuple(sorted(token.feats.items())),
+                    token.rel if span.type == EntityType.ORG else None,
+                    ids.get(token.head_id) if span.type == EntityType.ORG else None,
+                )
+                for token in span.tokens
+            ),
+        )
         span.normal = _normal_of(key, span)
     return span.normal
 

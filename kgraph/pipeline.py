@@ -1,9 +1,12 @@
 """One article in, its entities and events out: the pure function a build maps.
 
->>> result = process(Article(id="a", text="Путин встретился с Си Цзиньпином."))
->>> [r.as_dict()["relation"] for e in result.events for r in e.relations()]
-['met_with']
+>>> result = process(Article(id="a", text="Владимир Путин встретился с Си Цзиньпином в Пекине."))
+>>> [(r["relation"], r["subject"], r["object"], r["mode"]) for r in result.relations()]
+[('met_with', 'Владимир Путин', 'Си Цзиньпин', 'in_person')]
+>>> sorted((entity.name, str(entity.type)) for entity in result.entities)
+[('Владимир Путин', 'PER'), ('Пекин', 'LOC'), ('Си Цзиньпин', 'PER')]
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,17 +1,38 @@
 """Pictures of the meeting network (matplotlib, the optional ``plot`` extra).
 
+Three meetings of Путин, as articles report them, and their pictures:
+
+>>> import io
+>>> from kgraph.model import Article, Entity, Event
+>>> from kgraph.pipeline import Result
+>>> from kgraph.network import meeting_network
+>>> from kgraph.rdf import to_graph
+>>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> lavrov = Entity("PER:Сергей Лавров", "Сергей Лавров", "PER")
+>>> talks = [
+...     Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date="2025-09-02"),
+...     Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин поговорили по видеосвязи.", date="2026-02-04"),
+...     Event("meeting", (putin, lavrov), "a1", "Путин провёл совещание с Лавровым.", date="2026-01"),
+... ]
+>>> G = meeting_network(to_graph([Result(Article("a1", "…"), (), tuple(talks))]))
 >>> fig = plot_timeline(G, "Владимир Путин")     # partners down the side, dates along the bottom
->>> fig.savefig("putin.png")
->>> plot_network(G).savefig("network.png")       # who met whom, sized by meetings
+>>> [label.get_text() for label in fig.axes[0].get_yticklabels()], fig.axes[0].get_title()
+(['Си Цзиньпин', 'Сергей Лавров'], 'Владимир Путин: встречи (3)')
+>>> png = io.BytesIO()
+>>> plot_network(G).savefig(png, format="png")   # who met whom, sized by meetings; or save_figure(fig, "g.png")
+>>> png.getvalue()[:4]
+b'\x89PNG'
 
 Figures are plain ``matplotlib.figure.Figure`` objects drawn on the Agg canvas: no pyplot,
 no window, no global state. Labels are set in DejaVu Sans, which matplotlib ships and
 which has Cyrillic, so «Си Цзиньпин» prints as itself and not as boxes.
 """
+
 from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import networkx as nx
@@ -25,12 +46,19 @@ from .lexicons import mapping
 from .model import Mode, Status
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
-__all__ = ["MODE_STYLES", "MONTHS", "FONT", "plot_timeline", "plot_network", "save_figure"]
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
-FONT = {"font.family": "DejaVu Sans"}
+__all__ = ["FONT", "MODE_STYLES", "MONTHS", "plot_network", "plot_timeline", "save_figure"]
 
-_MARKERS = {Mode.IN_PERSON: ("o", "tab:blue"), Mode.PHONE: ("^", "tab:orange"), Mode.VIDEO: ("s", "tab:green"),
-            Mode.UNKNOWN: ("D", "tab:gray")}
+FONT: dict[RcKeyType, Any] = {"font.family": "DejaVu Sans"}
+
+_MARKERS = {
+    Mode.IN_PERSON: ("o", "tab:blue"),
+    Mode.PHONE: ("^", "tab:orange"),
+    Mode.VIDEO: ("s", "tab:green"),
+    Mode.UNKNOWN: ("D", "tab:gray"),
+}
 #: mode -> (marker, colour, legend label from lexicon/mode_labels.tsv), in legend order
 MODE_STYLES: dict[str, tuple[str, str, str]] = {
     mode.value: (*marker, mapping("mode_labels.tsv")[mode]) for mode, marker in _MARKERS.items()
@@ -55,8 +83,9 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
-def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = None,
-                  end: str | datetime.date | None = None) -> Figure:
+def plot_timeline(
+    G: nx.MultiGraph, person: str, start: str | datetime.date | None = None, end: str | datetime.date | None = None
+) -> Figure:
     """A person's meetings: one row per partner (first met at the top), one marker per meeting.
 
     The marker's shape and colour say the mode (:data:`MODE_STYLES`); a hollow marker is a
@@ -77,10 +106,23 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
             y = order.index(row["with"])
             marker, colour, _ = MODE_STYLES[row["mode"]]
             if first != last:
-                ax.plot([date2num(first), date2num(last + datetime.timedelta(days=1))], [y, y],
-                        color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt")
-            ax.plot(date2num(middle), y, marker=marker, markersize=8, linestyle="none",
-                    markeredgecolor=colour, markerfacecolor=colour if row["status"] == Status.OCCURRED else "none")
+                ax.plot(
+                    [date2num(first), date2num(last + datetime.timedelta(days=1))],
+                    [y, y],
+                    color=colour,
+                    linewidth=4,
+                    alpha=0.35,
+                    solid_capstyle="butt",
+                )
+            ax.plot(
+                date2num(middle),
+                y,
+                marker=marker,
+                markersize=8,
+                linestyle="none",
+                markeredgecolor=colour,
+                markerfacecolor=colour if row["status"] == Status.OCCURRED else "none",
+            )
         if order:
             ax.set_yticks(range(len(order)), order)
             ax.set_ylim(len(order) - 0.5, -0.5)
@@ -88,11 +130,23 @@ def plot_timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | No
         ax.xaxis.set_major_formatter(FuncFormatter(_date_label))
         ax.grid(axis="x", alpha=0.3)
         modes = dict.fromkeys(r["mode"] for r in dated)
-        handles = [Line2D([], [], marker=MODE_STYLES[m][0], color=MODE_STYLES[m][1], linestyle="none",
-                          label=MODE_STYLES[m][2]) for m in MODE_STYLES if m in modes]
+        handles = [
+            Line2D([], [], marker=MODE_STYLES[m][0], color=MODE_STYLES[m][1], linestyle="none", label=MODE_STYLES[m][2])
+            for m in MODE_STYLES
+            if m in modes
+        ]
         if any(r["status"] != Status.OCCURRED for r in dated):
-            handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="none", linestyle="none",
-                                  label="не состоялась: план или отказ"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    color="black",
+                    markerfacecolor="none",
+                    linestyle="none",
+                    label="не состоялась: план или отказ",
+                )
+            )
         if handles:
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         undated = len({r["event"] for r in rows if not r["date"]})
@@ -156,17 +210,36 @@ def plot_network(G: nx.MultiGraph, seed: int = 0, labels: bool = True) -> Figure
         group_of = {node: index for index, group in enumerate(groups) for node in group}
         pos = _grouped_layout(simple, groups, seed)
         palette = matplotlib.colormaps["tab10"]
-        nx.draw_networkx_edges(simple, pos, ax=ax, alpha=0.35, edge_color="tab:gray",
-                               width=[0.6 + 0.9 * (w - 1) for _, _, w in simple.edges(data="weight")])
+        nx.draw_networkx_edges(
+            simple,
+            pos,
+            ax=ax,
+            alpha=0.35,
+            edge_color="tab:gray",
+            width=[0.6 + 0.9 * (w - 1) for _, _, w in simple.edges(data="weight")],
+        )
         nodes = list(simple)
-        nx.draw_networkx_nodes(simple, pos, ax=ax, nodelist=nodes,
-                               node_size=[40 + 25 * count_meetings(G, node) for node in nodes],
-                               node_color=[palette(group_of.get(node, 0) % 10) for node in nodes],
-                               edgecolors="white", linewidths=0.8)
+        nx.draw_networkx_nodes(
+            simple,
+            pos,
+            ax=ax,
+            nodelist=nodes,
+            node_size=[40 + 25 * count_meetings(G, node) for node in nodes],
+            node_color=[palette(group_of.get(node, 0) % 10) for node in nodes],
+            edgecolors="white",
+            linewidths=0.8,
+        )
         if labels:
-            nx.draw_networkx_labels(simple, pos, ax=ax, labels={node: G.nodes[node]["name"] for node in nodes},
-                                    font_size=8, font_family=FONT["font.family"], verticalalignment="bottom",
-                                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.6, "pad": 0.5})
+            nx.draw_networkx_labels(
+                simple,
+                pos,
+                ax=ax,
+                labels={node: G.nodes[node]["name"] for node in nodes},
+                font_size=8,
+                font_family=FONT["font.family"],
+                verticalalignment="bottom",
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.6, "pad": 0.5},
+            )
         ax.set_title(f"Кто с кем встречался: {n} человек, {count_meetings(G)} встреч")
     return fig
 

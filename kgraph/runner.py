@@ -1,8 +1,19 @@
 """Map ``process`` over a stream of articles: in order, in bounded memory, on N cores.
 
->>> from kgraph import Result, read_articles
->>> for item in run(read_articles(["data"]), workers=2):  # doctest: +SKIP
-...     print(item.article.id if isinstance(item, Result) else f"skipped {item.origin}")
+The function mapped is :func:`kgraph.pipeline.process` unless ``function`` says; here one
+that counts words, and fails on an empty text:
+
+>>> from kgraph.model import Article
+>>> def words(article):
+...     if not article.text.strip():
+...         raise ValueError("no text")
+...     return article.id, len(article.text.split())
+>>> articles = [Article("a1", "Путин прибыл в Пекин."), Article("a2", " "), Article("a3", "Переговоры шли три часа.")]
+>>> for item in run(articles, function=words):
+...     print(item)
+('a1', 4)
+Skipped(origin='a2', reason='processing failed: ValueError: no text (at ...)')
+('a3', 4)
 
 - ``workers=1`` runs in this process; ``workers=N`` runs a pool of N worker
   processes (the spawn context), each loading natasha once, with one BLAS
@@ -28,6 +39,7 @@ second when the main process is gone (``kill -9``), rather than live on as
 orphans. A Result crosses back to the main process pickled: ~8 KB and ~0.3 ms,
 against ~60 ms of work for an article of the development set.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -38,7 +50,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
@@ -50,6 +62,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, islice
 from multiprocessing import get_context
+from typing import Any
 
 from .articles import Skipped
 from .model import Article
@@ -68,8 +81,13 @@ __all__ = [
 
 # One BLAS / OpenMP thread per worker: natasha gains ~10 % from a second thread,
 # and N workers on N cores with two threads each would fight over the cores.
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                    "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
 
 CHUNK = 4  # articles per task at most: enough to make the round trip cheap for short ones
 CHUNK_CHARS = 2_000  # characters per task, about: a longer article goes alone (~60 ms of work)
@@ -78,8 +96,9 @@ WINDOW_PER_WORKER = 64  # articles read ahead of the output per worker: room to 
 SLOW = 30.0  # seconds the output waits on one task before it says so
 PARENT_CHECK = 0.5  # seconds between a worker's checks that its parent is still there
 MIN_PARALLEL = 16  # fewer articles than this run in process: ~2 s of worker start-up would not pay
-WARM_UP = Article(id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.",
-                  origin="warm-up")
+WARM_UP = Article(
+    id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.", origin="warm-up"
+)
 
 
 class WorkerDied(RuntimeError):
@@ -104,7 +123,7 @@ def failure_reason(error: BaseException) -> str:
 def _apply(function: Callable, article: Article):
     try:
         return function(article)
-    except Exception as error:  # one bad article must not end a run of thousands
+    except Exception as error:  # noqa: BLE001 - one bad article must not end a run of thousands
         return Skipped(article.origin or article.id, failure_reason(error))
 
 
@@ -151,6 +170,7 @@ def watch_parent(parent: int, every: float = PARENT_CHECK) -> threading.Thread:
     A worker whose parent is gone is reparented (to PID 1 or a subreaper) and would
     otherwise live on, holding its memory, until its queue breaks.
     """
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(every)
@@ -176,7 +196,7 @@ def _single_threaded_children():
                 os.environ[name] = value
 
 
-def _in_process(articles: Iterable[Article], function: Callable) -> Iterator:
+def _in_process(articles: Iterable[Article], function: Callable) -> Generator[Any, None, None]:
     for article in articles:
         yield _apply(function, article)
 
@@ -214,9 +234,18 @@ class _Task:
         return f"{first.origin or first.id}{more}"
 
 
-def map_ordered(executor: Executor, articles: Iterable[Article], function: Callable,
-                chunk: int = CHUNK, window: int = 64, *, workers: int = 1, chunk_chars: int = CHUNK_CHARS,
-                slow: float = SLOW, notify: Callable[[str], None] | None = _notify) -> Iterator:
+def map_ordered(
+    executor: Executor,
+    articles: Iterable[Article],
+    function: Callable,
+    chunk: int = CHUNK,
+    window: int = 64,
+    *,
+    workers: int = 1,
+    chunk_chars: int = CHUNK_CHARS,
+    slow: float = SLOW,
+    notify: Callable[[str], None] | None = _notify,
+) -> Generator[Any, None, None]:
     """``function`` over ``articles`` on any executor with ``submit`` (a process pool, a Dask
     client's ``get_executor()``), in input order, with at most ``window`` articles read and not
     yet given back.
@@ -308,15 +337,24 @@ def map_ordered(executor: Executor, articles: Iterable[Article], function: Calla
         if not finished and notify and not head.noticed and head.submitted:
             head.noticed = True
             later = sum(len(done[number]) for number in done)
-            notify(f"{head.name()} still processing after {time.monotonic() - head.submitted:.0f} s; "
-                   f"{later} later articles done, to be written in order when it ends")
+            notify(
+                f"{head.name()} still processing after {time.monotonic() - head.submitted:.0f} s; "
+                f"{later} later articles done, to be written in order when it ends"
+            )
 
 
-def _in_pool(articles: Iterator[Article], function: Callable, workers: int, chunk: int, window: int,
-             notify: Callable[[str], None] | None) -> Iterator:
+def _in_pool(
+    articles: Iterator[Article],
+    function: Callable,
+    workers: int,
+    chunk: int,
+    window: int,
+    notify: Callable[[str], None] | None,
+) -> Generator[Any, None, None]:
     with _single_threaded_children():
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
-                                   initargs=(function, os.getpid()))
+        pool = ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(function, os.getpid())
+        )
         finished = False
         try:
             yield from map_ordered(pool, articles, function, chunk, window, workers=workers, notify=notify)
@@ -345,10 +383,19 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | None = None,
-        chunk: int = CHUNK, window: int | None = None, min_parallel: int = MIN_PARALLEL,
-        notify: Callable[[str], None] | None = _notify) -> Iterator:
+def run(
+    articles: Iterable[Article],
+    workers: int = 1,
+    *,
+    function: Callable | None = None,
+    chunk: int = CHUNK,
+    window: int | None = None,
+    min_parallel: int = MIN_PARALLEL,
+    notify: Callable[[str], None] | None = _notify,
+) -> Generator[Any, None, None]:
     """``function(article)`` for each article, in input order: its result, or a :class:`Skipped`.
+
+    A generator: closing it (or leaving the loop early) stops the workers.
 
     ``function`` defaults to :func:`kgraph.pipeline.process`; it must be picklable
     (a module-level function) when ``workers`` > 1. ``window`` is the number of
@@ -366,5 +413,4 @@ def run(articles: Iterable[Article], workers: int = 1, *, function: Callable | N
     head = list(islice(articles, min_parallel))
     if len(head) < min_parallel:
         return _in_process(head, _loaded(function))
-    return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers,
-                    notify)
+    return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers, notify)

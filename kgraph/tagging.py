@@ -16,6 +16,7 @@ do not depend on its batch).
 >>> [(t.text, t.rel) for t in doc.sents[0].tokens[:2]]
 [('Путин', 'nsubj'), ('встретился', 'root')]
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -37,20 +38,20 @@ def by_length(model, sentences: Sequence[Sequence[str]]) -> list:
     """
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     markups: list = [None] * len(sentences)
-    for i, markup in zip(order, model.map([sentences[i] for i in order])):
+    for i, markup in zip(order, model.map([sentences[i] for i in order]), strict=True):
         markups[i] = markup
     return markups
 
 
 def tag_morph(doc, tagger) -> None:
     """What ``doc.tag_morph(tagger)`` does (each token's pos and feats), in batches of like length."""
-    for sent, markup in zip(doc.sents, by_length(tagger, [sent_words(s) for s in doc.sents])):
+    for sent, markup in zip(doc.sents, by_length(tagger, [sent_words(s) for s in doc.sents]), strict=True):
         inject_morph(sent.tokens, markup.tokens)
 
 
 def parse_syntax(doc, parser) -> None:
     """What ``doc.parse_syntax(parser)`` does (each token's id, head_id and rel), in batches of like length."""
     markups = by_length(parser, [sent_words(s) for s in doc.sents])
-    for sent_id, (sent, markup) in enumerate(zip(doc.sents, markups), 1):
+    for sent_id, (sent, markup) in enumerate(zip(doc.sents, markups, strict=True), 1):
         inject_syntax(sent.tokens, markup.tokens)
         offset_syntax(sent_id, sent.tokens)

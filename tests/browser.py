@@ -12,6 +12,7 @@ own loopback server is reached) and a fresh profile.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -87,10 +88,8 @@ class Chromium:
         return page
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError, ConnectionError):
             self.call("Browser.close", seconds=5)
-        except (OSError, RuntimeError, TimeoutError, ConnectionError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

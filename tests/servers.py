@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["free_port", "wait_for_port", "running"]
+__all__ = ["free_port", "running", "wait_for_port"]
 
 
 def free_port() -> int:

@@ -12,7 +12,7 @@ from kgraph.model import Article, Entity, Event
 from kgraph.pipeline import Result
 from kgraph.store import open_target
 
-__all__ = ["person", "place", "meeting", "visit", "statement", "result", "results", "build"]
+__all__ = ["build", "meeting", "person", "place", "result", "results", "statement", "visit"]
 
 PUTIN = Entity("Q7747", "Владимир Путин", "PER", "Q7747")
 XI = Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")

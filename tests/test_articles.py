@@ -201,7 +201,7 @@ def test_read_text_gives_a_skip_where_article_from_text_raises_or_builds_nothing
 
 
 def test_article_from_text_raises_an_article_error_for_an_impossible_date():
-    with pytest.raises(ArticleError, match="a1.txt: impossible date"):
+    with pytest.raises(ArticleError, match=r"a1\.txt: impossible date"):
         article_from_text(" date 2026-02-31 Заголовок\n\nТекст.", "a1", "a1.txt")
 
 
@@ -254,9 +254,9 @@ def test_jsonl_in_other_encodings_is_decoded(tmp_path, encode):
 @pytest.mark.parametrize("line, reason", [
     (b"\xff\xfe broken bytes \xfa", "not UTF-8 text (invalid byte 0xff at 0)"),
     (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-    ('{"id": "a", "text": "Putin met Xi."}'.encode(), "no Cyrillic letters"),
+    (b'{"id": "a", "text": "Putin met Xi."}', "no Cyrillic letters"),
     ('{"id": " ", "text": "Т."}'.encode(), 'no "id"'),
-    ('{"id": "a", "text": "<p>12</p><p>34</p>"}'.encode(), "not a single letter"),
+    (b'{"id": "a", "text": "<p>12</p><p>34</p>"}', "not a single letter"),
 ])
 def test_more_bad_jsonl_lines_are_skipped_with_their_line_number(tmp_path, line, reason):
     path = tmp_path / "a.jsonl"

@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kgraph.cli import main
-
-from pathlib import Path
 
 SEED_TEXT = Path(__file__).resolve().parents[1] / "data" / "interfax-2026-02-04-putin-xi.txt"
 

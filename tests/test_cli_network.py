@@ -5,10 +5,9 @@ import sys
 
 import networkx as nx
 import pytest
+from meetings_graph import meetings_graph
 
 from kgraph.cli import main
-
-from meetings_graph import meetings_graph
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from meetings_graph import IVANOV, LAVROV, PUTIN, XI, event, meetings_dataset, meetings_graph
 
 from kgraph.cli import main
 from kgraph.events import (
-    COLUMNS, LIST_SEPARATOR, NAMES, country_network, dyad_table, event_codes, event_dyads, event_records,
+    COLUMNS,
+    LIST_SEPARATOR,
+    NAMES,
+    country_network,
+    dyad_table,
+    event_codes,
+    event_dyads,
+    event_records,
 )
-
-from meetings_graph import IVANOV, LAVROV, PUTIN, XI, event, meetings_dataset, meetings_graph
 
 pd = pytest.importorskip("pandas")
 
@@ -134,7 +140,7 @@ def test_the_frame_has_the_documented_columns_and_dtypes(frame):
     for column in COLUMNS:
         dtype = frame[column.name].dtype
         if column.dtype == "list":
-            assert dtype == object and all(isinstance(v, list) for v in frame[column.name])
+            assert dtype.kind == "O" and all(isinstance(v, list) for v in frame[column.name])
         else:
             assert dtype == pd.api.types.pandas_dtype(column.dtype), column.name
     assert frame["first_report"].isna().sum() == len(frame) - 1  # only m1's articles are dated

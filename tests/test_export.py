@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kgraph.cli import main
-from tests.synthetic import CHINA, PUTIN, XI, meeting, result, visit, build
+from tests.synthetic import CHINA, PUTIN, XI, build, meeting, result, visit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [result("a", [meeting("a", PUTIN, XI)]), result("b", [meeting("b", PUTIN, XI), visit("b", PUTIN, CHINA)])]

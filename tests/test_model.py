@@ -10,7 +10,17 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import OWL, RDF
 
 from kgraph.model import (
-    EVENT_KINDS, Entity, Event, EventKind, Mode, Precision, Status, entity_key, fold, precision_of, specific_mode,
+    EVENT_KINDS,
+    Entity,
+    Event,
+    EventKind,
+    Mode,
+    Precision,
+    Status,
+    entity_key,
+    fold,
+    precision_of,
+    specific_mode,
 )
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")

@@ -5,15 +5,37 @@ import datetime
 
 import networkx as nx
 import pytest
-
-from kgraph.network import (
-    centrality, communities, count_meetings, ego_network, exportable, find_person, foreign, meeting_countries,
-    meeting_network, meetings_between, meetings_per_month, partners, period, timeline, visit_network, window,
-    write_network,
+from meetings_graph import (
+    CHINA,
+    IVANOV,
+    LAVROV,
+    MOSCOW,
+    PETROV,
+    PUTIN,
+    XI,
+    event,
+    meetings_dataset,
+    meetings_graph,
 )
 
-from meetings_graph import (
-    CHINA, IVANOV, LAVROV, MOSCOW, PETROV, PUTIN, XI, event, meetings_dataset, meetings_graph,
+from kgraph.network import (
+    centrality,
+    communities,
+    count_meetings,
+    ego_network,
+    exportable,
+    find_person,
+    foreign,
+    meeting_countries,
+    meeting_network,
+    meetings_between,
+    meetings_per_month,
+    partners,
+    period,
+    timeline,
+    visit_network,
+    window,
+    write_network,
 )
 
 
@@ -330,7 +352,7 @@ def test_communities_of_a_network_without_meetings():
 
 def test_meetings_per_month_counts_a_meeting_of_three_once_and_fills_empty_months(G, G_all):
     months = meetings_per_month(G)
-    assert list(months)[0] == "2025-03" and list(months)[-1] == "2026-02" and len(months) == 12
+    assert next(iter(months)) == "2025-03" and list(months)[-1] == "2026-02" and len(months) == 12
     assert {m: n for m, n in months.items() if n} == {
         "2025-03": 1, "2025-04": 1, "2025-05": 1, "2025-09": 1, "2026-02": 1}
     assert meetings_per_month(G_all)["2025-03"] == 2

@@ -9,8 +9,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef

@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("matplotlib")
 
-from kgraph.network import meeting_network  # noqa: E402
-from kgraph.plot import MODE_STYLES, _date_label, plot_network, plot_timeline, save_figure  # noqa: E402
+from meetings_graph import meetings_graph
 
-from meetings_graph import meetings_graph  # noqa: E402
+from kgraph.network import meeting_network
+from kgraph.plot import MODE_STYLES, _date_label, plot_network, plot_timeline, save_figure
 
 
 @pytest.fixture(scope="module")

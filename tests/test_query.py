@@ -59,7 +59,7 @@ def graph_spec(request, tmp_path_factory):
 
 
 def _rows(capsys, argv) -> list[dict]:
-    assert main(argv + ["--format", "csv"]) == 0
+    assert main([*argv, "--format", "csv"]) == 0
     return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
 
 

@@ -127,7 +127,7 @@ def test_a_visit_and_a_statement_join_by_the_same_rule():
     day = [visit("d", PUTIN, CHINA, date="2025-09-02"), statement("d", PUTIN, "Мы готовы", date="2025-09-02")]
     coarse = [visit("m", PUTIN, CHINA, date="2025-09"), statement("m", PUTIN, "мы готовы!", date="2025")]
     graph = to_graph([result("d", day), result("m", coarse)])
-    assert {(event_iri(a), KG.mergedReport, event_iri(b)) for a, b in zip(day, coarse)} <= set(graph)
+    assert {(event_iri(a), KG.mergedReport, event_iri(b)) for a, b in zip(day, coarse, strict=True)} <= set(graph)
 
 
 def test_the_merge_does_not_depend_on_the_order_of_articles():

@@ -38,7 +38,7 @@ def process_or_fail(article: Article) -> Result:
 
 def articles(ids=None) -> list[Article]:
     ids = ids or [f"a{i}" for i in range(len(TEXTS))]
-    return [Article(id=id, text=text, origin=f"in.jsonl:{i + 1}") for i, (id, text) in enumerate(zip(ids, TEXTS))]
+    return [Article(id=id, text=text, origin=f"in.jsonl:{i + 1}") for i, (id, text) in enumerate(zip(ids, TEXTS, strict=False))]
 
 
 def as_lines(items) -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-
 def _relations(result, relation):
     return [r for r in result.relations() if r["relation"] == relation]
 

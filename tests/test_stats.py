@@ -8,7 +8,7 @@ import pytest
 from kgraph.cli import main
 from kgraph.cli.stats import graph_stats
 from kgraph.store import open_graph
-from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, meeting, person, result, statement, visit, build
+from tests.synthetic import CHINA, MOSCOW, PUTIN, XI, build, meeting, person, result, statement, visit
 
 ARTICLES = [
     result("a", [meeting("a", PUTIN, XI), visit("a", PUTIN, CHINA, date="2025-09"), statement("a", PUTIN, "Да")]),

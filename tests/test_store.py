@@ -19,15 +19,21 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from kgraph.rdf import KG, KGR
+from kgraph.reconcile import reconcile_quads
 from kgraph.store import (
-    FileTarget, OxigraphTarget, SparqlTarget, backend_of, open_graph, open_target, write_graph,
+    FileTarget,
+    OxigraphTarget,
+    SparqlTarget,
+    backend_of,
+    open_graph,
+    open_target,
+    write_graph,
 )
 from kgraph.store.sparql import endpoints
-from kgraph.reconcile import reconcile_quads
 from kgraph.store.target import article_graph
 from kgraph.store.terms import from_ox_quad
 from tests.servers import free_port, running
-from tests.synthetic import CHINA, PUTIN, XI, meeting, result, results, visit, build
+from tests.synthetic import CHINA, PUTIN, XI, build, meeting, result, results, visit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -142,10 +148,9 @@ def test_a_failed_build_leaves_the_old_file(tmp_path):
     out = tmp_path / "g.ttl"
     _build(out)
     before = out.read_bytes()
-    with pytest.raises(RuntimeError):
-        with open_target(out) as target:
-            target.add(result("c", [meeting("c", PUTIN, XI, date="2020-01-01")]))
-            raise RuntimeError("the build broke")
+    with pytest.raises(RuntimeError), open_target(out) as target:
+        target.add(result("c", [meeting("c", PUTIN, XI, date="2020-01-01")]))
+        raise RuntimeError("the build broke")
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
 

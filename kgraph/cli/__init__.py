@@ -11,6 +11,7 @@ stop a command the same way: its worker processes are ended and its temporary
 files removed, the old output stays; the exit code is 130 after Ctrl-C and 143
 after SIGTERM (128 + the signal's number, as a shell reports it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ GRAPH_HELP = "a graph file (.ttl .nt .nq .trig .jsonld), a store oxigraph:DIR, o
 
 
 def parser() -> argparse.ArgumentParser:
+    """The ``kgraph`` parser: one subcommand per module named in :data:`COMMANDS`, each with its ``run``."""
     top = argparse.ArgumentParser(
         prog="kgraph",
         description="A knowledge graph of diplomatic events (meetings, visits, statements) from Russian news.",
@@ -35,10 +37,13 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = import_module(f".{name}", __name__)
-        command = sub.add_parser(name, help=module.help,
-                                 description=getattr(module, "description", module.__doc__),
-                                 epilog=getattr(module, "epilog", None),
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = sub.add_parser(
+            name,
+            help=module.help,
+            description=getattr(module, "description", module.__doc__),
+            epilog=getattr(module, "epilog", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return top
@@ -54,6 +59,7 @@ def _terminate(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command line (``sys.argv`` when None); the exit code: 130 after Ctrl-C, 143 after SIGTERM."""
     args = parser().parse_args(argv)
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None

@@ -105,7 +105,7 @@ class Batch:
                     f"cannot load the language models: {type(error).__name__}: {error}"
                     " (reinstall kgraph with pip install .)"
                 ) from error
-            with closing(items):  # type: ignore[type-var]  # run() returns a generator, annotated Iterator
+            with closing(items):
                 for item in items:
                     if isinstance(item, Skipped):  # processing failed
                         for failure in watch.see(item):

@@ -7,6 +7,7 @@ Columns: see the README's table (kgraph.events.COLUMNS). In CSV a list cell (par
 their ids and countries, sources) is joined with "; ". Needs pandas (and pyarrow for
 Parquet): pip install 'kgraph[tables]'.
 """
+
 from __future__ import annotations
 
 import sys
@@ -24,14 +25,24 @@ examples:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph events``: GRAPH, ``-o FILE`` and ``--occurred``."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
-    parser.add_argument("-o", "--output", default="-", metavar="FILE",
-                        help="the file to write, atomically: .csv or .parquet (default: - for CSV on stdout)")
-    parser.add_argument("--occurred", action="store_true",
-                        help="only the events that took place (default: every status, in the status column)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="the file to write, atomically: .csv or .parquet (default: - for CSV on stdout)",
+    )
+    parser.add_argument(
+        "--occurred",
+        action="store_true",
+        help="only the events that took place (default: every status, in the status column)",
+    )
 
 
 def run(args) -> int:
+    """Write the graph's events table as CSV or Parquet (CSV on stdout for ``-``); the exit code."""
     try:
         from ..events import to_frame, write_table
         from ..events.frame import require_pandas

@@ -12,6 +12,7 @@ people met (or one of whose people visited the other), events per month by kind,
 pairs with most events first. A domestic pair (Россия – Россия) is listed unless --foreign
 is given. --export writes that network (.gexf, .graphml) or the table (.csv).
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,11 +44,16 @@ NETWORK_BY = ("person", "country")
 def add_graph_arguments(parser) -> None:
     """GRAPH, --all, --foreign and --plot: what the timeline and network commands share."""
     parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
-    parser.add_argument("--all", action="store_true",
-                        help="keep planned, negated and hypothetical meetings too (default: only those that happened)")
-    parser.add_argument("--foreign", action="store_true",
-                        help="only meetings between people of different countries (as the reference KB or the "
-                             "graph knows them)")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="keep planned, negated and hypothetical meetings too (default: only those that happened)",
+    )
+    parser.add_argument(
+        "--foreign",
+        action="store_true",
+        help="only meetings between people of different countries (as the reference KB or the graph knows them)",
+    )
     parser.add_argument("--plot", metavar="FILE", help="draw it to a picture (.png, .svg, .pdf); needs kgraph[plot]")
 
 
@@ -66,16 +72,24 @@ def save_plot(path: str, kind: str, *args) -> int:
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph network``: the graph options, ``--by``, ``--export FILE`` and ``--top N``."""
     add_graph_arguments(parser)
-    parser.add_argument("--by", choices=NETWORK_BY, default="person",
-                        help="person: who met whom (default); country: country dyads by kind and month")
-    parser.add_argument("--export", metavar="FILE",
-                        help="write the network as .gexf or .graphml (Gephi opens both); with --by country also "
-                             "the table as .csv")
+    parser.add_argument(
+        "--by",
+        choices=NETWORK_BY,
+        default="person",
+        help="person: who met whom (default); country: country dyads by kind and month",
+    )
+    parser.add_argument(
+        "--export",
+        metavar="FILE",
+        help="write the network as .gexf or .graphml (Gephi opens both); with --by country also the table as .csv",
+    )
     parser.add_argument("--top", type=int, default=15, metavar="N", help="how many central people to list (15)")
 
 
 def run(args) -> int:
+    """Print the meeting network's central people and communities, or the country dyads; the exit code."""
     try:
         graph = open_graph(args.graph)
     except (OSError, ValueError) as error:
@@ -89,9 +103,11 @@ def run(args) -> int:
         G = foreign(G)
     print(f"{G.number_of_nodes()} people, {count_meetings(G)} meetings")
     print(f"{'name':30}  {'meetings':>8}  {'partners':>8}  {'degree':>6}  {'betweenness':>11}")
-    for row in centrality(G)[:args.top]:
-        print(f"{row['name']:30}  {row['meetings']:8}  {row['partners']:8}  {row['degree']:6.3f}  "
-              f"{row['betweenness']:11.3f}")
+    for row in centrality(G)[: args.top]:
+        print(
+            f"{row['name']:30}  {row['meetings']:8}  {row['partners']:8}  {row['degree']:6.3f}  "
+            f"{row['betweenness']:11.3f}"
+        )
     for i, group in enumerate(communities(G), 1):
         print(f"community {i}: {', '.join(group)}")
     if args.export:
@@ -129,19 +145,27 @@ def _countries(graph, args) -> int:
     events = {key: kind for _, _, key, kind in C.edges(keys=True, data="kind")}
     kinds = {kind: sum(1 for k in events.values() if k == kind) for kind in DYAD_KINDS}
     pairs = list(dict.fromkeys(row["countries"] for row in rows))
-    print(f"{C.number_of_nodes()} countries, {len(pairs)} pairs, "
-          f"{len(events)} events "
-          f"({', '.join(f'{kind} {n}' for kind, n in kinds.items())})")
+    print(
+        f"{C.number_of_nodes()} countries, {len(pairs)} pairs, "
+        f"{len(events)} events "
+        f"({', '.join(f'{kind} {n}' for kind, n in kinds.items())})"
+    )
     width = max([len("countries"), *(len(_pair(p)) for p in pairs)])
     print(f"{'countries':{width}}  {'month':7}  " + "  ".join(f"{k:>7}" for k in DYAD_KINDS) + f"  {'events':>6}")
     for pair in pairs:
         mine = [row for row in rows if row["countries"] == pair]
         total = {k: sum(row[k] for row in mine) for k in (*DYAD_KINDS, "events")}
-        print(f"{_pair(pair):{width}}  {'all':7}  " + "  ".join(f"{total[k]:7}" for k in DYAD_KINDS)
-              + f"  {total['events']:6}")
+        print(
+            f"{_pair(pair):{width}}  {'all':7}  "
+            + "  ".join(f"{total[k]:7}" for k in DYAD_KINDS)
+            + f"  {total['events']:6}"
+        )
         for row in mine:
-            print(f"{'':{width}}  {row['month'] or '?':7}  " + "  ".join(f"{row[k]:7}" for k in DYAD_KINDS)
-                  + f"  {row['events']:6}")
+            print(
+                f"{'':{width}}  {row['month'] or '?':7}  "
+                + "  ".join(f"{row[k]:7}" for k in DYAD_KINDS)
+                + f"  {row['events']:6}"
+            )
     if args.export:
         try:
             if args.export.lower().endswith(".csv"):

@@ -11,6 +11,7 @@ hypothetical ones are listed too, each with its status. --foreign keeps only mee
 between people of different countries. --plot draws the timeline as a picture (partners
 down the side, dates along the bottom, a marker per mode).
 """
+
 from __future__ import annotations
 
 from ..network import TIMELINE_BY, foreign, meeting_network, timeline
@@ -41,25 +42,36 @@ def participants_phrase(names: list[str], named: int = NAMED) -> str:
     if len(names) == 1:
         return names[0]
     n = len(names)
-    word = "участник" if n % 10 == 1 and n % 100 != 11 else (
-        "участника" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "участников")
+    word = (
+        "участник"
+        if n % 10 == 1 and n % 100 != 11
+        else ("участника" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "участников")
+    )
     shown = ", ".join(names[:named]) + (", …" if n > named else "")
     return f"{n} {word} — {shown}"
 
 
 def add_arguments(parser) -> None:
+    """The arguments of ``kgraph timeline``: the graph options, NAME, ``--from``, ``--to`` and ``--by``."""
     add_graph_arguments(parser)
-    parser.add_argument("name", metavar="NAME",
-                        help='the person: canonical name ("Владимир Путин"), Wikidata id (Q7747), IRI, '
-                             'or a surname that only one person has')
+    parser.add_argument(
+        "name",
+        metavar="NAME",
+        help='the person: canonical name ("Владимир Путин"), Wikidata id (Q7747), IRI, '
+        "or a surname that only one person has",
+    )
     parser.add_argument("--from", dest="start", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="to this date, inclusive")
-    parser.add_argument("--by", choices=TIMELINE_BY, default="meeting",
-                        help="meeting: one row per meeting with all its partners (default); partner: one row "
-                             "per meeting and partner")
+    parser.add_argument(
+        "--by",
+        choices=TIMELINE_BY,
+        default="meeting",
+        help="meeting: one row per meeting with all its partners (default); partner: one row per meeting and partner",
+    )
 
 
 def run(args) -> int:
+    """Print one person's meetings in date order, one row per meeting or per partner; the exit code."""
     try:
         graph = open_graph(args.graph)
     except (OSError, ValueError) as error:
@@ -77,14 +89,18 @@ def run(args) -> int:
     if args.by == "partner":
         print(f"{'date':10}  {'with':30}  {'mode':9}  {'status':12}  source")
         for row in rows:
-            print(f"{row['date'] or '?':10}  {row['with']:30}  {row['mode']:9}  {row['status']:12}  "
-                  f"{', '.join(row['sources'])}")
+            print(
+                f"{row['date'] or '?':10}  {row['with']:30}  {row['mode']:9}  {row['status']:12}  "
+                f"{', '.join(row['sources'])}"
+            )
     else:
         print(f"{'date':10}  {'mode':9}  {'status':12}  meeting  (source)")
         for row in rows:
             who = participants_phrase(row["with"])
-            print(f"{row['date'] or '?':10}  {row['mode']:9}  {row['status']:12}  "
-                  f"{row['title'] + ': ' if row['title'] else ''}{who}  ({', '.join(row['sources'])})")
+            print(
+                f"{row['date'] or '?':10}  {row['mode']:9}  {row['status']:12}  "
+                f"{row['title'] + ': ' if row['title'] else ''}{who}  ({', '.join(row['sources'])})"
+            )
     if args.plot:
         return save_plot(args.plot, "plot_timeline", G, args.name, args.start, args.end)
     return 0

@@ -5,6 +5,7 @@ CONSULT, statement 010); a meeting's mode refines them as ``ontology/kgraph.ttl`
 (kg:cameoCode, kg:ploverMode on kg:Phone, kg:Video, kg:InPerson): a phone call is CAMEO 041,
 PLOVER mode "phone".
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,10 +18,17 @@ __all__ = ["Codes", "event_codes"]
 
 _KG = "https://w3id.org/kgraph/ontology#"
 #: mode -> its individual in the ontology
-_MODE_INDIVIDUALS = {Mode.IN_PERSON: "InPerson", Mode.PHONE: "Phone", Mode.VIDEO: "Video", Mode.UNKNOWN: "UnknownMode"}
+_MODE_INDIVIDUALS: dict[str, str] = {
+    Mode.IN_PERSON: "InPerson",
+    Mode.PHONE: "Phone",
+    Mode.VIDEO: "Video",
+    Mode.UNKNOWN: "UnknownMode",
+}
 
 
 class Codes(NamedTuple):
+    """An event's CAMEO code, PLOVER category and PLOVER mode (None where PLOVER has none)."""
+
     cameo: str
     plover: str | None
     plover_mode: str | None

@@ -4,6 +4,7 @@ CSV is UTF-8 with a byte-order mark, so a spreadsheet opens the Cyrillic as itse
 cell is joined with "; " (``LIST_SEPARATOR``). Parquet keeps lists as lists and dates as
 timestamps. :func:`read_table` reads either back into the dtypes of :func:`to_frame`.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,7 +16,7 @@ from ..store import atomic_write
 from .columns import COLUMNS, LIST_SEPARATOR, NAMES
 from .records import event_records
 
-__all__ = ["to_frame", "write_table", "read_table", "TABLE_FORMATS", "require_pandas"]
+__all__ = ["TABLE_FORMATS", "read_table", "require_pandas", "to_frame", "write_table"]
 
 #: file suffix -> format name
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet"}
@@ -47,16 +48,28 @@ def _arrow_schema():
     """The Parquet schema of :data:`COLUMNS`: a list column is list<string> even when every list is empty."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "list": pa.list_(pa.string()), "int64": pa.int64(), "bool": pa.bool_(),
-             "datetime64[ns]": pa.timestamp("ns")}
+    types = {
+        "string": pa.string(),
+        "list": pa.list_(pa.string()),
+        "int64": pa.int64(),
+        "bool": pa.bool_(),
+        "datetime64[ns]": pa.timestamp("ns"),
+    }
     return pa.schema([(column.name, types[column.dtype]) for column in COLUMNS])
 
 
 def to_frame(graph: Graph, status=None):
     """The events of a graph as a DataFrame: one row per event, the columns of :data:`COLUMNS`.
 
-    >>> df = to_frame(open_graph("graph.ttl"))
-    >>> df[df.kind == "meeting"].groupby(df.date.str[:7]).size()     # meetings per month
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> talks = [Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date=day)
+    ...          for day in ("2025-09-02", "2025-09-03", "2026-02-04")]
+    >>> df = to_frame(to_graph([Result(Article("a1", "…"), (), tuple(talks))]))
+    >>> df[df.kind == "meeting"].groupby(df.date.str[:7]).size().to_dict()     # meetings per month
+    {'2025-09': 2, '2026-02': 1}
     """
     pd = require_pandas()
     records = event_records(graph, status=status)
@@ -112,8 +125,13 @@ def read_table(path: str | Path, format: str | None = None):
     if _format(path, format) == "parquet":
         return _typed(pd.read_parquet(path))
     text = {c.name: "string" for c in COLUMNS if c.dtype != "bool"}
-    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=text, keep_default_na=False, na_values={
-        c.name: [""] for c in COLUMNS if c.dtype != "list"})
+    frame = pd.read_csv(
+        path,
+        encoding="utf-8-sig",
+        dtype=text,
+        keep_default_na=False,
+        na_values={c.name: [""] for c in COLUMNS if c.dtype != "list"},
+    )
     for column in COLUMNS:
         if column.dtype != "list":
             continue

@@ -4,6 +4,7 @@ Read by SPARQL from any rdflib Graph (a file, a Dataset, an Oxigraph store, a se
 :mod:`kgraph.network.load` reads the networks; no pandas needed. Each query asks for one
 thing (participants, modes, sources ...) so no row multiplies another.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -21,6 +22,7 @@ from ..network.load import (
     labels,
     most_precise,
     same_as,
+    select,
     union_graph,
     wanted_statuses,
 )
@@ -32,25 +34,35 @@ __all__ = ["event_records", "is_foreign"]
 _CLASSES = ", ".join(f"kg:{spec.rdf_class}" for spec in EVENT_KINDS.values())
 _KIND_OF_CLASS = {f"https://w3id.org/kgraph/ontology#{spec.rdf_class}": kind for kind, spec in EVENT_KINDS.items()}
 _ROLES = "|".join(sorted({f"kg:{spec.role}" for spec in EVENT_KINDS.values()}))
-_PLACES = "|".join(["kg:place", *sorted({f"kg:{spec.object_property}" for spec in EVENT_KINDS.values()
-                                          if spec.object_field == "place"})])
-_QUOTES = "|".join(sorted({f"kg:{spec.object_property}" for spec in EVENT_KINDS.values()
-                           if spec.object_field == "quote"}))
+_PLACES = "|".join(
+    [
+        "kg:place",
+        *sorted({f"kg:{spec.object_property}" for spec in EVENT_KINDS.values() if spec.object_field == "place"}),
+    ]
+)
+_QUOTES = "|".join(
+    sorted({f"kg:{spec.object_property}" for spec in EVENT_KINDS.values() if spec.object_field == "quote"})
+)
 
 _PREFIXES = PREFIXES + "PREFIX schema: <https://schema.org/>\n"
 
-EVENTS = _PREFIXES + f"""
+EVENTS = (
+    _PREFIXES
+    + f"""
 SELECT ?event ?class ?status ?date WHERE {{
   ?event a ?class ; kg:status ?status .
   FILTER(?class IN ({_CLASSES}))
   OPTIONAL {{ ?event kg:date ?date }}
 }}
 """
+)
 PARTICIPANTS = _PREFIXES + f"SELECT ?event ?agent WHERE {{ ?event {_ROLES} ?agent }}"
 MODES = _PREFIXES + "SELECT ?event ?mode WHERE { ?event kg:mode ?mode }"
 PLACES = _PREFIXES + f"SELECT ?event ?place WHERE {{ ?event {_PLACES} ?place }}"
 QUOTES = _PREFIXES + f"SELECT ?event ?quote WHERE {{ ?event {_QUOTES} ?quote }}"
-SOURCES = _PREFIXES + """
+SOURCES = (
+    _PREFIXES
+    + """
 SELECT ?event ?article ?id ?date ?title ?url WHERE {
   ?event prov:wasDerivedFrom ?article .
   OPTIONAL { ?article dcterms:identifier ?id }
@@ -59,12 +71,16 @@ SELECT ?event ?article ?id ?date ?title ?url WHERE {
   OPTIONAL { ?article schema:url ?url }
 }
 """
-PLACE_COUNTRIES = _PREFIXES + """
+)
+PLACE_COUNTRIES = (
+    _PREFIXES
+    + """
 SELECT ?place ?name WHERE {
   { ?place schema:containedInPlace ?country . ?country a kg:Country ; rdfs:label ?name }
   UNION { ?place a kg:Country ; rdfs:label ?name }
 }
 """
+)
 
 
 def _first(found: dict[str, str], key: str, value: str) -> None:
@@ -113,7 +129,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
 
     events: dict[str, dict] = {}
     dates: dict[str, set[str]] = {}
-    for row in graph.query(EVENTS):
+    for row in select(graph, EVENTS):
         kind = _KIND_OF_CLASS[str(row["class"])]
         state = STATUS_NAMES.get(str(row.status))
         if state not in wanted:
@@ -123,26 +139,26 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
             dates.setdefault(str(row.event), set()).add(str(row.date))
 
     people: dict[str, set[str]] = {}
-    for row in graph.query(PARTICIPANTS):
+    for row in select(graph, PARTICIPANTS):
         if str(row.event) in events:
             people.setdefault(str(row.event), set()).add(same.get(str(row.agent), str(row.agent)))
     modes: dict[str, set[str]] = {}
-    for row in graph.query(MODES):
+    for row in select(graph, MODES):
         modes.setdefault(str(row.event), set()).add(MODE_NAMES.get(str(row.mode), Mode.UNKNOWN.value))
     places: dict[str, str] = {}
-    for row in graph.query(PLACES):
+    for row in select(graph, PLACES):
         _first(places, str(row.event), str(row.place))
     quotes: dict[str, str] = {}
-    for row in graph.query(QUOTES):
+    for row in select(graph, QUOTES):
         _first(quotes, str(row.event), str(row.quote))
     sources: dict[str, dict[str, dict]] = {}
-    for row in graph.query(SOURCES):
+    for row in select(graph, SOURCES):
         article = sources.setdefault(str(row.event), {}).setdefault(str(row.article), {})
         for field, value in (("id", row.id), ("date", _date(row.date)), ("title", row.title), ("url", row.url)):
             if value is not None:
-                value = value if field == "date" else str(value)
-                if field not in article or value < article[field]:
-                    article[field] = value
+                plain = value if field == "date" else str(value)
+                if field not in article or plain < article[field]:
+                    article[field] = plain
         article.setdefault("iri", str(row.article))
     for found in sources.values():
         for article in found.values():  # an article without dcterms:identifier goes by its IRI
@@ -154,7 +170,7 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
     agents = {agent for found in people.values() for agent in found}
     countries = {**graph_countries(graph, same), **kb_countries(agents)}
     place_countries: dict[str, str] = {}
-    for row in graph.query(PLACE_COUNTRIES):
+    for row in select(graph, PLACE_COUNTRIES):
         _first(place_countries, str(row.place), str(row.name))
     place_countries.update(kb_countries(set(places.values())))
 
@@ -171,30 +187,32 @@ def event_records(graph: Graph, status: str | Iterable[str] | None = None) -> li
         reports = sorted(sources.get(iri, {}).values(), key=lambda a: (a["date"] is None, a["date"] or "", a["id"]))
         report_dates = [a["date"] for a in reports if a["date"] is not None]
         codes = event_codes(kind, mode)
-        rows.append({
-            "event": iri,
-            "kind": str(kind),
-            "date": date,
-            "date_precision": precision.value if precision else None,
-            "status": event["status"],
-            "mode": mode,
-            "participants": [names.get(a, a) for a in agents_of],
-            "participant_ids": [wikidata.get(a, "") for a in agents_of],
-            "participant_iris": agents_of,
-            "participant_countries": [countries.get(a, "") for a in agents_of],
-            "foreign": is_foreign(kind, [countries.get(a, "") for a in agents_of], place_country),
-            "place": names.get(place, place) if place else None,
-            "place_country": place_country,
-            "quote": quotes.get(iri),
-            "cameo": codes.cameo,
-            "plover": codes.plover,
-            "plover_mode": codes.plover_mode,
-            "articles": len(reports),
-            "first_report": min(report_dates, default=None),
-            "last_report": max(report_dates, default=None),
-            "title": next((a["title"] for a in reports if a["title"]), None),
-            "evidence": evidence.get(iri),
-            "sources": sorted(a["id"] for a in reports),
-            "source_urls": sorted({a["url"] for a in reports if a["url"]}),
-        })
+        rows.append(
+            {
+                "event": iri,
+                "kind": str(kind),
+                "date": date,
+                "date_precision": precision.value if precision else None,
+                "status": event["status"],
+                "mode": mode,
+                "participants": [names.get(a, a) for a in agents_of],
+                "participant_ids": [wikidata.get(a, "") for a in agents_of],
+                "participant_iris": agents_of,
+                "participant_countries": [countries.get(a, "") for a in agents_of],
+                "foreign": is_foreign(kind, [countries.get(a, "") for a in agents_of], place_country),
+                "place": names.get(place, place) if place else None,
+                "place_country": place_country,
+                "quote": quotes.get(iri),
+                "cameo": codes.cameo,
+                "plover": codes.plover,
+                "plover_mode": codes.plover_mode,
+                "articles": len(reports),
+                "first_report": min(report_dates, default=None),
+                "last_report": max(report_dates, default=None),
+                "title": next((a["title"] for a in reports if a["title"]), None),
+                "evidence": evidence.get(iri),
+                "sources": sorted(a["id"] for a in reports),
+                "source_urls": sorted({a["url"] for a in reports if a["url"]}),
+            }
+        )
     return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["kind"], r["event"]))

@@ -5,13 +5,23 @@ Two builders read any rdflib Graph (a parsed file, a Dataset, an Oxigraph store)
 - :func:`meeting_network` -- a ``MultiGraph`` of people, one edge per meeting;
 - :func:`visit_network` -- a ``MultiDiGraph``, one edge person -> place per visit.
 
-The rest are pure functions that take the meeting network first, as networkx's do:
+The rest are pure functions that take the meeting network first, as networkx's do. Two
+meetings of Путин and Си Цзиньпин, as two articles report them:
 
->>> G = meeting_network(open_graph("graph.ttl"))
+>>> from kgraph.model import Article, Entity, Event
+>>> from kgraph.pipeline import Result
+>>> from kgraph.rdf import to_graph
+>>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
+...                    date="2025-09-02", mode="in_person")
+>>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+...                  date="2026-02-04", mode="video")
+>>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+>>> G = meeting_network(graph)
 >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Путин", start="2026-02")]
 [('2026-02-04', ['Си Цзиньпин'], 'video')]
->>> partners(G, "Владимир Путин")[0]
-('Си Цзиньпин', 3)
+>>> partners(G, "Владимир Путин")
+[('Си Цзиньпин', 2)]
 
 Only meetings that happened are edges by default (``status="occurred"``): a planned
 meeting («встреча запланирована на май») or a negated one («встречи не будет») is not
@@ -27,6 +37,7 @@ reference KB knows, :mod:`.find` finds a person, :mod:`.window` cuts date window
 :mod:`.analytics` answers questions, :mod:`.countries` keeps the meetings across borders
 (:func:`foreign`), :mod:`.write` writes GEXF and GraphML.
 """
+
 from __future__ import annotations
 
 from .analytics import (
@@ -49,8 +60,25 @@ from .window import period, window
 from .write import EXPORT_FORMATS, exportable, write_network
 
 __all__ = [
-    "meeting_network", "visit_network", "find_person",
-    "window", "timeline", "headline", "TIMELINE_BY", "foreign", "meeting_countries", "meetings_between",
-    "partners", "ego_network", "count_meetings", "met_graph", "centrality", "communities", "meetings_per_month",
-    "period", "exportable", "write_network", "EXPORT_FORMATS",
+    "EXPORT_FORMATS",
+    "TIMELINE_BY",
+    "centrality",
+    "communities",
+    "count_meetings",
+    "ego_network",
+    "exportable",
+    "find_person",
+    "foreign",
+    "headline",
+    "meeting_countries",
+    "meeting_network",
+    "meetings_between",
+    "meetings_per_month",
+    "met_graph",
+    "partners",
+    "period",
+    "timeline",
+    "visit_network",
+    "window",
+    "write_network",
 ]

@@ -1,4 +1,5 @@
 """Questions to the meeting network: a person's timeline, partners, who is central, communities."""
+
 from __future__ import annotations
 
 import datetime
@@ -10,8 +11,17 @@ from .find import find_person
 from .window import window
 
 __all__ = [
-    "timeline", "headline", "TIMELINE_BY", "meetings_between", "partners", "ego_network", "count_meetings",
-    "met_graph", "centrality", "communities", "meetings_per_month",
+    "TIMELINE_BY",
+    "centrality",
+    "communities",
+    "count_meetings",
+    "ego_network",
+    "headline",
+    "meetings_between",
+    "meetings_per_month",
+    "met_graph",
+    "partners",
+    "timeline",
 ]
 
 
@@ -39,14 +49,19 @@ def headline(evidence: str | None, width: int = 80) -> str:
     text = " ".join(evidence.strip().split("\n\n")[0].split())
     if len(text) <= width:
         return text.rstrip(" .")
-    cut = text[:width - 1]
+    cut = text[: width - 1]
     if " " in cut:
-        cut = cut[:cut.rindex(" ")]
+        cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = None,
-             end: str | datetime.date | None = None, by: str = "meeting") -> list[dict]:
+def timeline(
+    G: nx.MultiGraph,
+    person: str,
+    start: str | datetime.date | None = None,
+    end: str | datetime.date | None = None,
+    by: str = "meeting",
+) -> list[dict]:
     """The person's meetings in date order, undated last.
 
     ``by="meeting"`` (the default): one row per meeting, with all its partners. A row:
@@ -56,11 +71,23 @@ def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = 
     ``by="partner"``: one row per meeting and partner, as before: ``with`` is one name, and
     the rows of a meeting of three share its ``event``; no ``title``.
 
-    >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Владимир Путин", start="2026-02")]
-    [('2026-02-04', ['Си Цзиньпин'], 'video')]
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
+    ...                    date="2025-09-02", mode="in_person")
+    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...                  date="2026-02-04", mode="video")
+    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network import meeting_network
+    >>> G = meeting_network(graph)
+    >>> [(r["date"], r["with"], r["mode"], r["title"]) for r in timeline(G, "Владимир Путин")]
+    [('2025-09-02', ['Си Цзиньпин'], 'in_person', 'Путин и Си Цзиньпин провели переговоры в Пекине'),
+     ('2026-02-04', ['Си Цзиньпин'], 'video', 'Путин и Си Цзиньпин провели переговоры по видеосвязи')]
     >>> timeline(G, "Владимир Путин", start="2026-02", by="partner")
     [{'date': '2026-02-04', 'with': 'Си Цзиньпин', 'mode': 'video', 'status': 'occurred',
-      'sources': ['interfax-2026-02-04-putin-xi'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
+      'sources': ['a2'], 'event': 'https://w3id.org/kgraph/resource/event/meeting-...'}]
     """
     if by not in TIMELINE_BY:
         raise ValueError(f"unknown timeline row {by!r}; expected one of {', '.join(TIMELINE_BY)}")
@@ -68,17 +95,31 @@ def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = 
     view = window(G, start, end)
     if by == "partner":
         rows = [
-            {"date": data["date"], "with": G.nodes[other]["name"], "mode": data["mode"],
-             "status": data["status"], "sources": data["sources"], "event": key}
+            {
+                "date": data["date"],
+                "with": G.nodes[other]["name"],
+                "mode": data["mode"],
+                "status": data["status"],
+                "sources": data["sources"],
+                "event": key,
+            }
             for _, other, key, data in view.edges(node, keys=True, data=True)
         ]
         return sorted(rows, key=lambda r: (*_by_date(r), r["with"], r["event"]))
     meetings: dict[str, dict] = {}
     for _, other, key, data in view.edges(node, keys=True, data=True):
-        row = meetings.setdefault(key, {
-            "date": data["date"], "mode": data["mode"], "status": data["status"], "with": [],
-            "title": headline(data.get("evidence")), "sources": data["sources"], "event": key,
-        })
+        row = meetings.setdefault(
+            key,
+            {
+                "date": data["date"],
+                "mode": data["mode"],
+                "status": data["status"],
+                "with": [],
+                "title": headline(data.get("evidence")),
+                "sources": data["sources"],
+                "event": key,
+            },
+        )
         row["with"].append(G.nodes[other]["name"])
     for row in meetings.values():
         row["with"].sort()
@@ -88,13 +129,25 @@ def timeline(G: nx.MultiGraph, person: str, start: str | datetime.date | None = 
 def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:
     """The meetings of two people in date order: ``date``, ``mode``, ``status``, ``sources``, ``event``.
 
-    >>> [m["date"] for m in meetings_between(G, "Владимир Путин", "Си Цзиньпин")]
-    ['2025-05-08', '2025-09', '2026-02-04']
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
+    ...                    date="2025-09-02", mode="in_person")
+    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...                  date="2026-02-04", mode="video")
+    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network import meeting_network
+    >>> [(m["date"], m["mode"], m["sources"]) for m in meetings_between(meeting_network(graph), "Путин", "Си Цзиньпин")]
+    [('2025-09-02', 'in_person', ['a1']), ('2026-02-04', 'video', ['a2'])]
     """
     u, v = find_person(G, a), find_person(G, b)
     edges = G.get_edge_data(u, v) or {}
-    rows = [{"date": d["date"], "mode": d["mode"], "status": d["status"], "sources": d["sources"], "event": key}
-            for key, d in edges.items()]
+    rows = [
+        {"date": d["date"], "mode": d["mode"], "status": d["status"], "sources": d["sources"], "event": key}
+        for key, d in edges.items()
+    ]
     return sorted(rows, key=lambda r: (*_by_date(r), r["event"]))
 
 
@@ -140,9 +193,16 @@ def centrality(G: nx.MultiGraph) -> list[dict]:
     simple = met_graph(G)
     degree = nx.degree_centrality(simple)
     between = nx.betweenness_centrality(simple)
-    rows = [{"name": G.nodes[n]["name"], "meetings": count_meetings(G, n),
-             "partners": simple.degree(n),
-             "degree": degree[n], "betweenness": between[n]} for n in simple]
+    rows = [
+        {
+            "name": G.nodes[n]["name"],
+            "meetings": count_meetings(G, n),
+            "partners": simple.degree(n),
+            "degree": degree[n],
+            "betweenness": between[n],
+        }
+        for n in simple
+    ]
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["partners"], r["name"]))
 
 
@@ -156,8 +216,9 @@ def communities(G: nx.MultiGraph, names: bool = True) -> list[list[str]]:
     if simple.number_of_edges() == 0:
         return []
     label = (lambda n: G.nodes[n]["name"]) if names else str
-    groups = [sorted(map(label, group)) for group in
-              nx.community.greedy_modularity_communities(simple, weight="weight")]
+    groups = [
+        sorted(map(label, group)) for group in nx.community.greedy_modularity_communities(simple, weight="weight")
+    ]
     return sorted(groups, key=lambda group: (-len(group), group))
 
 

@@ -4,18 +4,24 @@ A node's ``country`` comes from the reference KB (leaders, ministers, spokespeop
 graph's own kg:country (:func:`~kgraph.network.load.meeting_network`); people with neither
 count as unknown and never make a meeting foreign by themselves.
 """
+
 from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["meeting_countries", "foreign"]
+__all__ = ["foreign", "meeting_countries"]
 
 
 def meeting_countries(G: nx.MultiGraph) -> dict[str, set[str]]:
     """The known countries of each meeting's participants, by meeting key (IRI).
 
-    >>> sorted(meeting_countries(G)["https://w3id.org/kgraph/resource/event/m4"])
-    ['Россия']
+    A meeting of three where one's country is unknown, and one of two countries:
+
+    >>> G = nx.MultiGraph([("putin", "lavrov", "m1"), ("putin", "ivanov", "m1"), ("lavrov", "ivanov", "m1"),
+    ...                    ("putin", "xi", "m2")])
+    >>> nx.set_node_attributes(G, {"putin": "Россия", "lavrov": "Россия", "xi": "Китай"}, "country")
+    >>> meeting_countries(G) == {"m1": {"Россия"}, "m2": {"Россия", "Китай"}}
+    True
     """
     countries: dict[str, set[str]] = {}
     for u, v, key in G.edges(keys=True):

@@ -1,4 +1,5 @@
 """Finding a person in a network by IRI, name, Wikidata id or surname."""
+
 from __future__ import annotations
 
 import difflib

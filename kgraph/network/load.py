@@ -1,11 +1,13 @@
 """The meeting and visit networks, read from an RDF graph by SPARQL."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import cast
 
 import networkx as nx
 from rdflib import Dataset, Graph
+from rdflib.query import ResultRow
 
 from ..model import Mode, Status, precision_of, specific_mode
 from ..rdf import MODES
@@ -13,10 +15,28 @@ from ..rdf import STATUSES as STATUS_IRIS
 from .reference import reference_attributes
 
 __all__ = [
-    "meeting_network", "visit_network", "union_graph", "labels", "evidence_of", "wanted_statuses",
-    "graph_countries", "most_precise", "same_as", "COUNTRIES", "COUNTRY_CLAIMS", "SAME_AS",
-    "MODE_NAMES", "STATUS_NAMES", "WIKIDATA",
-    "PREFIXES", "MEETINGS", "VISITS", "STATEMENTS", "LABELS", "EVIDENCE",
+    "COUNTRIES",
+    "COUNTRY_CLAIMS",
+    "EVIDENCE",
+    "LABELS",
+    "MEETINGS",
+    "MODE_NAMES",
+    "PREFIXES",
+    "SAME_AS",
+    "STATEMENTS",
+    "STATUS_NAMES",
+    "VISITS",
+    "WIKIDATA",
+    "evidence_of",
+    "graph_countries",
+    "labels",
+    "meeting_network",
+    "most_precise",
+    "same_as",
+    "select",
+    "union_graph",
+    "visit_network",
+    "wanted_statuses",
 ]
 
 PREFIXES = """
@@ -27,7 +47,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
-MEETINGS = PREFIXES + """
+MEETINGS = (
+    PREFIXES
+    + """
 SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   ?event a kg:Meeting ; kg:participant ?person ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
@@ -35,61 +57,96 @@ SELECT ?event ?person ?status ?date ?mode ?source WHERE {
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
+)
 
-VISITS = PREFIXES + """
+VISITS = (
+    PREFIXES
+    + """
 SELECT ?event ?person ?place ?status ?date ?source WHERE {
   ?event a kg:Visit ; kg:visitor ?person ; kg:destination ?place ; kg:status ?status .
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article dcterms:identifier ?source }
 }
 """
+)
 
-STATEMENTS = PREFIXES + """
+STATEMENTS = (
+    PREFIXES
+    + """
 SELECT ?person (COUNT(DISTINCT ?statement) AS ?n) WHERE {
   ?statement a kg:Statement ; kg:speaker ?person .
 } GROUP BY ?person
 """
+)
 
-EVIDENCE = PREFIXES + """
+EVIDENCE = (
+    PREFIXES
+    + """
 SELECT ?event ?evidence WHERE {
   ?event a ?kind ; kg:evidence ?evidence .
   FILTER(?kind IN (kg:Meeting, kg:Visit, kg:Statement))
 }
 """
+)
 
-COUNTRIES = PREFIXES + """
+COUNTRIES = (
+    PREFIXES
+    + """
 SELECT ?agent ?name WHERE {
   ?agent kg:country ?country .
   ?country rdfs:label ?name .
 }
 """
+)
 
-COUNTRY_CLAIMS = PREFIXES + """
+COUNTRY_CLAIMS = (
+    PREFIXES
+    + """
 SELECT ?agent ?name (COUNT(DISTINCT ?g) AS ?n) WHERE {
   GRAPH ?g { ?agent kg:country ?country }
   ?country rdfs:label ?name .
 } GROUP BY ?agent ?name
 """
+)
 
-SAME_AS = PREFIXES + """
+SAME_AS = (
+    PREFIXES
+    + """
 SELECT ?node ?same WHERE {
   ?node owl:sameAs ?same .
   FILTER(STRSTARTS(STR(?node), "https://w3id.org/kgraph/resource/")
          && STRSTARTS(STR(?same), "https://w3id.org/kgraph/resource/"))
 }
 """
+)
 
-LABELS = PREFIXES + """
+LABELS = (
+    PREFIXES
+    + """
 SELECT ?node ?name ?same WHERE {
   ?node rdfs:label ?name .
   OPTIONAL { ?node owl:sameAs ?same }
 }
 """
+)
 
 WIKIDATA = "http://www.wikidata.org/entity/"
 # IRI -> plain name (str, not the enum: GraphML and GEXF writers know only built-in types)
-MODE_NAMES = {str(iri): name.value for name, iri in MODES.items()}
-STATUS_NAMES = {str(iri): name.value for name, iri in STATUS_IRIS.items()}
+MODE_NAMES = {str(iri): str(name) for name, iri in MODES.items()}
+STATUS_NAMES = {str(iri): str(name) for name, iri in STATUS_IRIS.items()}
+
+
+def select(graph: Graph, query: str) -> Iterator[ResultRow]:
+    """The rows of a SELECT query, each a ResultRow (by variable: ``row.name``, ``row["name"]``).
+
+    rdflib types a result's rows as triples, booleans or rows, whatever the query; a SELECT's
+    are always rows, which is what this says to the type checker.
+
+    >>> graph = Graph().parse(format="turtle", data='<urn:x:putin> <urn:x:name> "Владимир Путин" .')
+    >>> [(str(row.person), str(row["name"])) for row in select(graph, "SELECT ?person ?name { ?person ?p ?name }")]
+    [('urn:x:putin', 'Владимир Путин')]
+    """
+    return cast(Iterator[ResultRow], iter(graph.query(query)))
 
 
 def union_graph(graph: Graph) -> Graph:
@@ -113,7 +170,7 @@ def labels(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
     """Each node's name (the smallest label, for determinism) and its Wikidata id."""
     names: dict[str, str] = {}
     wikidata: dict[str, str] = {}
-    for row in graph.query(LABELS):
+    for row in select(graph, LABELS):
         node, name = str(row.node), str(row.name)
         if node not in names or name < names[node]:
             names[node] = name
@@ -129,7 +186,7 @@ def evidence_of(graph: Graph) -> dict[str, str]:
     by the sentence alone, the same whatever store the graph lives in.
     """
     found: dict[str, str] = {}
-    for row in graph.query(EVIDENCE):
+    for row in select(graph, EVIDENCE):
         event, text = str(row.event), str(row.evidence)
         if event not in found or (len(text), text) < (len(found[event]), found[event]):
             found[event] = text
@@ -148,20 +205,15 @@ def graph_countries(graph: Graph, same: dict[str, str] | None = None) -> dict[st
     """
     same = same or {}
     counts: dict[tuple[str, str], int] = {}
-    for row in _select(graph, COUNTRY_CLAIMS) if isinstance(graph, Dataset) else ():  # a Graph has no named graphs
+    for row in select(graph, COUNTRY_CLAIMS) if isinstance(graph, Dataset) else ():  # a Graph has no named graphs
         counts[same.get(str(row.agent), str(row.agent)), str(row.name)] = int(row.n)
-    for row in _select(graph, COUNTRIES):  # claims outside any named graph
+    for row in select(graph, COUNTRIES):  # claims outside any named graph
         counts.setdefault((same.get(str(row.agent), str(row.agent)), str(row.name)), 1)
     found: dict[str, tuple[int, str]] = {}
     for (agent, name), n in counts.items():
         if agent not in found or (-n, name) < (-found[agent][0], found[agent][1]):
             found[agent] = (n, name)
     return {agent: name for agent, (_, name) in found.items()}
-
-
-def _select(graph: Graph, query: str) -> Iterator[Any]:
-    """The rows of a SELECT query (rdflib types a result as rows, a boolean or triples)."""
-    return iter(graph.query(query))
 
 
 def same_as(graph: Graph) -> dict[str, str]:
@@ -179,7 +231,7 @@ def same_as(graph: Graph) -> dict[str, str]:
         return node
 
     subjects: set[str] = set()
-    for row in _select(graph, SAME_AS):
+    for row in select(graph, SAME_AS):
         a, b = str(row.node), str(row.same)
         subjects.add(a)
         parent.setdefault(a, a)
@@ -206,7 +258,7 @@ def most_precise(dates) -> str | None:
     return max(dates, key=lambda d: (len(d), d), default=None)
 
 
-def _events(rows, person_var: str, same: dict[str, str] | None = None) -> dict[str, dict]:
+def _events(rows: Iterable[ResultRow], person_var: str, same: dict[str, str] | None = None) -> dict[str, dict]:
     """SPARQL rows (one per event, person and source) gathered into one record per event.
 
     A meeting that sentences report in different modes gets the most specific one
@@ -219,13 +271,16 @@ def _events(rows, person_var: str, same: dict[str, str] | None = None) -> dict[s
     same = same or {}
     events: dict[str, dict] = {}
     for row in rows:
-        event = events.setdefault(str(row.event), {
-            "people": set(),
-            "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
-            "dates": set(),
-            "modes": set(),
-            "sources": set(),
-        })
+        event = events.setdefault(
+            str(row.event),
+            {
+                "people": set(),
+                "status": STATUS_NAMES.get(str(row.status), Status.OCCURRED.value),
+                "dates": set(),
+                "modes": set(),
+                "sources": set(),
+            },
+        )
         person = str(row[person_var])
         event["people"].add(same.get(person, person))
         event["modes"].add(MODE_NAMES.get(str(row.get("mode")), Mode.UNKNOWN.value))
@@ -241,8 +296,9 @@ def _events(rows, person_var: str, same: dict[str, str] | None = None) -> dict[s
     return events
 
 
-def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred",
-                    reference: bool = True) -> nx.MultiGraph:
+def meeting_network(
+    graph: Graph, status: str | Iterable[str] | None = "occurred", reference: bool = True
+) -> nx.MultiGraph:
     """The meeting network: people as nodes, one edge per meeting of two of them.
 
     Nodes are entity IRIs with ``name``, ``wikidata`` (when known), ``statements`` (how many
@@ -261,17 +317,25 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
 
     ``status``: the statuses kept as edges, "occurred" by default; None keeps all.
 
-    >>> G = meeting_network(graph)
-    >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]["country"]
-    'Россия'
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> talks = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
+    ...               date="2026-02-04", mode="video")
+    >>> G = meeting_network(to_graph([Result(Article("a1", "…"), (), (talks,))]))
+    >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]
+    {'name': 'Владимир Путин', 'statements': 0, 'wikidata': 'Q7747', 'country': 'Россия', 'role': 'head_of_state'}
+    >>> [(data["date"], data["mode"], data["sources"]) for _, _, data in G.edges(data=True)]
+    [('2026-02-04', 'video', ['a1'])]
     """
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, wikidata = labels(graph)
     same = same_as(graph)
-    meetings = _events(graph.query(MEETINGS), "person", same)
+    meetings = _events(select(graph, MEETINGS), "person", same)
     statements: dict[str, int] = {}
-    for row in graph.query(STATEMENTS):
+    for row in select(graph, STATEMENTS):
         speaker = same.get(str(row.person), str(row.person))
         statements[speaker] = statements.get(speaker, 0) + int(row.n)
     evidence = evidence_of(graph)
@@ -290,10 +354,10 @@ def meeting_network(graph: Graph, status: str | Iterable[str] | None = "occurred
         data["evidence"] = evidence.get(key)
         pair = sorted(meeting["people"])
         for i, a in enumerate(pair):
-            for b in pair[i + 1:]:
+            for b in pair[i + 1 :]:
                 G.add_edge(a, b, key=key, **data)
     if reference:
-        last = {}
+        last: dict[str, str] = {}
         for a, b, date in G.edges(data="date"):
             for node in (a, b):
                 if date and date > last.get(node, ""):
@@ -312,14 +376,19 @@ def visit_network(graph: Graph, status: str | Iterable[str] | None = "occurred")
     Nodes carry ``name`` and ``kind`` ("person" or "place"); an edge's key is the visit's
     IRI, its data ``date``, ``precision``, ``status`` and ``sources``.
 
-    >>> V = visit_network(graph)
-    >>> sorted({V.nodes[place]["name"] for _, place in V.out_edges(find_person(V, "Владимир Путин"))})
-    ['Китай', 'Кремль', 'Москва', 'Россия', 'Санкт-Петербург']
+    >>> from kgraph.model import Article, Entity, Event
+    >>> from kgraph.pipeline import Result
+    >>> from kgraph.rdf import to_graph
+    >>> putin, china = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q148", "Китай", "LOC", "Q148")
+    >>> trip = Event("visit", (putin,), "a1", "Путин прибыл в Китай.", date="2025-09", place=china)
+    >>> V = visit_network(to_graph([Result(Article("a1", "…"), (), (trip,))]))
+    >>> [(V.nodes[u]["name"], V.nodes[v]["name"], data["date"], data["precision"]) for u, v, data in V.edges(data=True)]
+    [('Владимир Путин', 'Китай', '2025-09', 'month')]
     """
     wanted = wanted_statuses(status)
     graph = union_graph(graph)
     names, _ = labels(graph)
-    rows = list(graph.query(VISITS))
+    rows = list(select(graph, VISITS))
     places = {str(row.event): str(row.place) for row in rows}
     V = nx.MultiDiGraph()
     for key, visit in sorted(_events(rows, "person", same_as(graph)).items()):

@@ -1,4 +1,5 @@
 """What the reference KB (``ontology/kb.ttl``) says about the people and places of a network."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -6,7 +7,7 @@ from collections.abc import Iterable
 from ..kb import ROLES, load_kb
 from .window import period
 
-__all__ = ["reference_attributes", "kb_countries"]
+__all__ = ["kb_countries", "reference_attributes"]
 
 
 def kb_countries(nodes: Iterable[str]) -> dict[str, str]:

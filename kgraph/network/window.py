@@ -1,4 +1,5 @@
 """Date windows over the meeting network: the period an ISO date covers, and views by date."""
+
 from __future__ import annotations
 
 import calendar
@@ -40,8 +41,9 @@ def _bounds(start, end) -> tuple[datetime.date, datetime.date]:
     return low, high
 
 
-def window(G: nx.MultiGraph, start: str | datetime.date | None = None,
-           end: str | datetime.date | None = None) -> nx.MultiGraph:
+def window(
+    G: nx.MultiGraph, start: str | datetime.date | None = None, end: str | datetime.date | None = None
+) -> nx.MultiGraph:
     """A read-only view of the meetings whose date lies inside [start, end], not a copy.
 
     ``start`` and ``end`` are ISO dates of any precision, both inclusive: ``window(G,

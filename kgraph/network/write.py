@@ -1,4 +1,5 @@
 """The network as a file Gephi opens: GEXF or GraphML."""
+
 from __future__ import annotations
 
 import io
@@ -8,7 +9,7 @@ import networkx as nx
 
 from ..store import atomic_write
 
-__all__ = ["exportable", "write_network", "EXPORT_FORMATS"]
+__all__ = ["EXPORT_FORMATS", "exportable", "write_network"]
 
 
 def exportable(G: nx.Graph) -> nx.Graph:
@@ -16,6 +17,7 @@ def exportable(G: nx.Graph) -> nx.Graph:
 
     Dates are already ISO strings (GraphML has no date type).
     """
+
     def plain(data: dict) -> dict:
         out = {}
         for name, value in data.items():

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+
 @pytest.mark.parametrize("source, day, host", [
     ("kremlin.ru", date(2025, 3, 14), "Владимир Путин"),
     ("gabrielkmbo/kremlin-scraper:kremlin_articles_ru_enhanced.csv", date(2019, 1, 1), "Владимир Путин"),

@@ -26,7 +26,7 @@ def test_each_verb_once_with_a_known_frame():
 def test_the_generated_block_is_well_formed():
     text = grow.LEXICON.read_text(encoding="utf-8")
     block = text.split(grow.BEGIN)[1].split(grow.END)[0]
-    rows = dict((line.split("\t") + [""])[:2] for line in block.strip().splitlines())
+    rows = dict([*line.split("\t"), ""][:2] for line in block.strip().splitlines())
     assert rows and grow.render(text, rows) == text
     assert not set(rows) & set(grow.seeds_of(text))
 
@@ -44,7 +44,7 @@ def test_grown(seeds, synsets, expected):
 
 def test_a_word_mostly_of_other_senses_stays_out():
     synsets = [["считать", "полагать", "видеть"]]
-    senses = {"видеть": synsets + [["видеть", "зреть"], ["видеть", "глядеть"]]}
+    senses = {"видеть": [*synsets, ["видеть", "зреть"], ["видеть", "глядеть"]]}
     assert grow.grown({"считать": "", "полагать": ""}, synsets, senses.get) == {}
 
 
