@@ -442,8 +442,20 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
         if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
-            return content[0].start
+            return None if _refers_back(content) else content[0].start
     return None
+
+
+def _refers_back(content: list[DocToken]) -> bool:
+    """An object that points back to something said before (``lexicon/demonstratives.tsv``):
+    "опроверг эту информацию", "подтвердил это"; not "назвал эти выборы подтасованными"."""
+    first = content[0]
+    if lemma(first) not in words("demonstratives.tsv"):
+        return False
+    rest = content[1:]
+    noun = next((t for t in rest if t.pos not in ("ADJ", "DET")), None) if first.pos == "DET" else first
+    after = rest[rest.index(noun) + 1:] if noun in rest else rest
+    return not after or after[0].text in SENTENCE_END + ",;"
 
 
 def _about(sentence: Sentence, verb: DocToken, preposition: DocToken) -> bool:

@@ -152,6 +152,9 @@ POSITIVE = [
         "оппозиция задыхается, многие организации закрываются.",
         [("Анна Шульц", "Власти проводят жесткую политику"), ("Анна Шульц", "оппозиция задыхается")],
         id="inverted-writes-with-alternating-stem-then-colon"),
+    pytest.param(
+        "Депутат Олег Зуев назвал эти выборы подтасованными.", [("Олег Зуев", "эти выборы подтасованными")],
+        id="a demonstrative with content after its noun is content"),
 ]
 
 NEGATIVE = [
@@ -189,6 +192,8 @@ NEGATIVE = [
     pytest.param("Согласно расчётам Исаака Ньютона, 2060 год станет последним для людей.",
                  id="soglasno-a-document-of-a-person"),
     pytest.param("Политолог Анна Шульц пишет книгу о Грузии.", id="writes-a-book-is-no-statement"),
+    pytest.param("Депутат Олег Зуев опроверг эту информацию.", id="a demonstrative object refers back"),
+    pytest.param("Депутат Олег Зуев подтвердил это.", id="a pronoun object refers back"),
 ]
 
 
