@@ -37,7 +37,7 @@ class NamedPerson:
     entity: Entity
     subject: bool
     gender: str | None
-    quoted: bool = False  # inside a quotation, not as its attribution: no antecedent of a speaker
+    quoted: bool = False  # in words reported (a quotation, a "что"-clause), not an attribution: no speaker
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Context:
                 attribution = head is not None and lemma(head) in speech
                 if entity is not last:  # a mention's first word: "Ангела" of "Ангела Меркель"
                     subject = token.feats.get("Case", "Nom") == "Nom" or token.rel in ("nsubj", "nsubj:pass")
-                    quoted = inside(self.quotes, token.start)
+                    quoted = inside(self.quotes, token.start) or _reported(sentence, token, speech)
                     out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender"),
                                            quoted and not attribution))
                 elif attribution and out[-1].quoted:
@@ -132,6 +132,16 @@ class Context:
         """Who speaks at a position of a transcript: the person of the last turn mark before it."""
         index = bisect_right([mark.begin for mark in self.turns], position) - 1
         return self.turns[index].speaker if index >= 0 else None
+
+
+def _reported(sentence: Sentence, token: DocToken, speech: frozenset[str]) -> bool:
+    """Is the token inside what a speech verb reports: "ЦТАК сообщило, что Бэ Чжун Хо признался"?"""
+    node = token
+    for head in sentence.ancestors(token):
+        if node.rel == "ccomp" and lemma(head) in speech:
+            return True
+        node = head
+    return False
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:
