@@ -52,7 +52,8 @@ class Speakers:
         subject = _subject(sentence, verb)
         if subject is None or verb.feats.get("Number") != "Plur":
             return []
-        heads = [subject] + [c for c in sentence.children.get(subject.id, ()) if c.rel == "conj"]
+        # conjuncts hang on the subject or on its name: "ведущие Ирена Понарошку, Юра Пашков и Марика"
+        heads = sorted(sentence.below(subject, ("conj", "appos")), key=lambda t: t.start)
         people = []
         for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
             found = self.of_phrase(sentence, head)
