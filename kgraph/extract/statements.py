@@ -196,6 +196,9 @@ def _attribution_after(art: _Article, stop: int) -> Entity | None:
     sentence, verb = hit
     if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
         person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
+        if person is None or person.type != EntityType.PER:  # "- цитирует «Росбалт» канцлера": the role quoted
+            person = next((art.speakers.of_role(sentence, c) for c in sentence.children.get(verb.id, ())
+                           if c.rel == "obj" and c.pos in ("NOUN", "PROPN")), None)
         return person if person is not None and person.type == EntityType.PER else None
     return art.speakers.of_verb(sentence, verb)
 

@@ -163,6 +163,10 @@ POSITIVE = [
         "Посол Олег Зуев и министр обороны Иван Рябов заявили, что учения продолжатся.",
         [("Олег Зуев", "учения продолжатся"), ("Иван Рябов", "учения продолжатся")],
         id="coordinated-roles-each-with-its-name"),
+    pytest.param(
+        'Канцлер Анна Лис выступила в бундестаге. "Это союз государств, объединенных ценностями", — '
+        'цитирует «Росбалт» канцлера.',
+        [("Анна Лис", "Это союз государств")], id="a medium quotes a role"),
 ]
 
 NEGATIVE = [
@@ -202,6 +206,8 @@ NEGATIVE = [
     pytest.param("Политолог Анна Шульц пишет книгу о Грузии.", id="writes-a-book-is-no-statement"),
     pytest.param("Депутат Олег Зуев опроверг эту информацию.", id="a demonstrative object refers back"),
     pytest.param("Депутат Олег Зуев подтвердил это.", id="a pronoun object refers back"),
+    pytest.param('"Это союз государств, объединенных ценностями", — цитирует «Росбалт» источник в правительстве.',
+                 id="a medium quotes an anonymous source"),
 ]
 
 
