@@ -149,7 +149,7 @@ class KindSpec:
     shortcut: str  # the participant -> object shortcut property: "metWith"
     shortcut_if_occurred: bool  # whether the shortcut is only written for an event that took place
     participant_types: frozenset[EntityType]  # who may take part
-    relation_types: frozenset[EntityType]  # whose part the flat view lists (GUIDELINES: only persons' statements are scored)
+    relation_types: frozenset[EntityType]  # whose part the flat view lists (GUIDELINES: persons scored)
     min_participants: int  # distinct participants required
     max_participants: int | None  # None: any number
     object_field: str | None  # the Event field the relation points to ("place", "quote"); None: each other

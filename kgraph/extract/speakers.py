@@ -11,7 +11,6 @@ sources ("сказал источник", "эксперты считают", "С
 """
 from __future__ import annotations
 
-
 from ..entities.roles import role_phrase
 from ..lexicons import mapping, words
 from ..model import Entity, EntityType
