@@ -296,10 +296,20 @@ def _inverted(art: _Article) -> None:
             head = sentence.head(verb)
             if end is not None and not (verb.rel == "parataxis" and head is not None and head.start > tokens[end].start):
                 end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
+            if end is not None and _describes_subject(sentence, tokens[end + 1], verb):
+                end = None  # "..., сказал Скотт Хоровитц, бывший астронавт, который ...": his title
             if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
                 art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
             elif len(WORD.findall(art.text[begin:tokens[opening].start])) >= MIN_QUOTE_WORDS:
                 art.add(begin, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
+
+
+def _describes_subject(sentence: Sentence, token: DocToken, verb: DocToken) -> bool:
+    """Does the token belong to the verb's subject (its apposition, a title after the name)?"""
+    for node in [token, *sentence.ancestors(token)]:
+        if node.head_id == verb.id:
+            return node.rel in ("nsubj", "nsubj:pass")
+    return False
 
 
 def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
