@@ -47,8 +47,23 @@ def mapping(name: str) -> dict[str, str]:
 def openings(name: str, size: int = 3) -> frozenset[str]:
     """The first ``size`` letters of each entry's first word: a cheap test that a token
     may have one of the lexicon's lemmas before it is lemmatized ("встречались" and
-    "встретиться" share "вст"; "примет" and "принять" share "при")."""
-    return frozenset(row[0].split()[0][:size] for row in table(name))
+    "встретиться" share "вст"; "примет" and "принять" share "при"). A consonant that
+    alternates in the verb's stem gives a second opening: "писать" -> "пис", "пиш" ("пишет").
+
+    >>> sorted(openings("speech.tsv") & {"пис", "пиш"})
+    ['пис', 'пиш']
+    """
+    out = set()
+    for row in table(name):
+        opening = row[0].split()[0][:size]
+        out.add(opening)
+        if len(opening) == size and opening[-1] in _ALTERNATION:
+            out.add(opening[:-1] + _ALTERNATION[opening[-1]])
+    return frozenset(out)
+
+
+# consonants alternating in a verb's present stem: писать/пишет, сказать/скажет, платить/плачу
+_ALTERNATION = {"с": "ш", "з": "ж", "т": "ч", "д": "ж", "к": "ч", "г": "ж", "х": "ш"}
 
 
 def may_be(token_text: str, name: str) -> bool:

@@ -149,6 +149,7 @@ class KindSpec:
     shortcut: str  # the participant -> object shortcut property: "metWith"
     shortcut_if_occurred: bool  # whether the shortcut is only written for an event that took place
     participant_types: frozenset[EntityType]  # who may take part
+    relation_types: frozenset[EntityType]  # whose part the flat view lists (GUIDELINES: persons scored)
     min_participants: int  # distinct participants required
     max_participants: int | None  # None: any number
     object_field: str | None  # the Event field the relation points to ("place", "quote"); None: each other
@@ -171,6 +172,7 @@ EVENT_KINDS: dict[str, KindSpec] = {
             shortcut="metWith",
             shortcut_if_occurred=True,
             participant_types=AGENT_TYPES,
+            relation_types=AGENT_TYPES,
             min_participants=2,
             max_participants=None,
             object_field=None,
@@ -188,6 +190,7 @@ EVENT_KINDS: dict[str, KindSpec] = {
             shortcut="visited",
             shortcut_if_occurred=True,
             participant_types=frozenset({EntityType.PER}),
+            relation_types=frozenset({EntityType.PER}),
             min_participants=1,
             max_participants=None,
             object_field="place",
@@ -205,6 +208,7 @@ EVENT_KINDS: dict[str, KindSpec] = {
             shortcut="said",
             shortcut_if_occurred=False,
             participant_types=AGENT_TYPES,
+            relation_types=frozenset({EntityType.PER}),
             min_participants=1,
             max_participants=1,
             object_field="quote",
@@ -296,7 +300,8 @@ class Event:
         return EVENT_KINDS[self.kind]
 
     def relations(self) -> list[Relation]:
-        """The flat triple view that ``kgraph extract`` writes and the scorer reads."""
+        """The flat triple view that ``kgraph extract`` writes and the scorer reads: an
+        organization's statement stays in the graph but is no ``said`` line (GUIDELINES.md)."""
         spec = self.spec
         mode = self.mode if spec.with_mode else None
         if spec.object_field is None:  # the participants with each other
@@ -314,6 +319,7 @@ class Event:
         return [
             Relation(spec.relation, p.name, target or "", self.status, mode, self.date, self.evidence)
             for p in self.participants
+            if p.type in spec.relation_types
         ]
 
 

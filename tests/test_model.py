@@ -85,6 +85,7 @@ def test_vocabulary_members_are_their_strings_in_json():
     (Event("visit", (Entity("a", "Путин", "PER"),), "x", "…"), []),
     (Event("statement", (Entity("a", "Песков", "PER"),), "x", "…", quote="Мы открыты"),
      [("said", "Песков", "Мы открыты")]),
+    (Event("statement", (Entity("b", "Минфин", "ORG"),), "x", "…", quote="Ставки не изменятся"), []),
 ])
 def test_relations_follow_the_kind_table(event, expected):
     assert [(r.relation, r.subject, r.object) for r in event.relations()] == expected

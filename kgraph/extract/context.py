@@ -7,8 +7,8 @@ not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from ..entities.resolve import EntityIndex
@@ -17,7 +17,7 @@ from ..lexicons import mapping, words
 from ..model import Article, Entity, EntityType
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
-from .quotes import quote_regions
+from .quotes import inside, quote_regions
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
@@ -37,6 +37,7 @@ class NamedPerson:
     entity: Entity
     subject: bool
     gender: str | None
+    quoted: bool = False  # in words reported (a quotation, a "что"-clause), not an attribution: no speaker
 
 
 @dataclass
@@ -70,37 +71,77 @@ class Context:
 
     @cached_property
     def named_people(self) -> list[NamedPerson]:
-        """Each mention of a person, in text order, with its sentence, case and gender."""
+        """Each mention of a person, in text order, with its sentence, case and gender, and
+        whether it stands inside a quotation (not as its attribution: "— пояснила Алла Бут. —")."""
         out, last = [], None
+        speech = words("speech.tsv")
         for sentence in self.sentences:
             for token in sentence.tokens:
                 entity = entity_of(token, self)
                 if entity is None or entity.type != EntityType.PER:
                     last = None
                     continue
+                head = sentence.head(token)
+                attribution = head is not None and lemma(head) in speech
                 if entity is not last:  # a mention's first word: "Ангела" of "Ангела Меркель"
                     subject = token.feats.get("Case", "Nom") == "Nom" or token.rel in ("nsubj", "nsubj:pass")
-                    out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender")))
+                    quoted = inside(self.quotes, token.start) or _reported(sentence, token, speech)
+                    out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender"),
+                                           quoted and not attribution))
+                elif attribution and out[-1].quoted:
+                    out[-1] = replace(out[-1], quoted=False)
                 last = entity
         return out
 
-    def antecedent(self, position: int, sentence: int, gender: str | None, own: bool = True) -> Entity | None:
+    @cached_property
+    def _named_starts(self) -> list[int]:
+        return [n.start for n in self.named_people]
+
+    def antecedent(self, position: int, sentence: int, gender: str | None, own: bool = True, *,
+                   speech: bool = False, subject_only: bool = True) -> Entity | None:
         """Whom "он"/"она" at a position means: the last person of that gender named as a
-        subject before it, in its sentence (unless ``own`` is False) or the two before; else nobody."""
-        index = bisect_right([n.start for n in self.named_people], position)
-        for named in reversed(self.named_people[:index]):
-            if named.sentence < sentence - REFERENCE_WINDOW:
+        subject before it, in its sentence (unless ``own`` is False) or the two before; else nobody.
+
+        ``speech``: the speaker an attribution means ("..., считает она", "премьер заявил"):
+        named anywhere before, not inside a quotation; with no subject of the gender, the last
+        person of it named (unless ``subject_only``); with no one of the gender, the last
+        subject of any ("Бенедикт Бернер ... считает она": a foreign name's gender is a guess).
+        """
+        earlier = self.named_people[:bisect_left(self._named_starts, position)]
+        last = None
+        for named in reversed(earlier):
+            if speech:
+                if named.quoted:
+                    continue
+            elif named.sentence < sentence - REFERENCE_WINDOW:
                 break
-            if named.sentence == sentence and not own:
+            elif named.sentence == sentence and not own:
                 continue
-            if named.subject and (gender is None or named.gender in (None, gender)):
+            if gender is not None and named.gender not in (None, gender):
+                continue
+            if named.subject:
                 return named.entity
-        return None
+            last = last or named.entity
+        if not speech:
+            return None
+        if last is None and gender:
+            return next((n.entity for n in reversed(earlier) if n.subject and not n.quoted), None)
+        return None if subject_only else last
 
     def speaker_at(self, position: int) -> Entity | None:
         """Who speaks at a position of a transcript: the person of the last turn mark before it."""
         index = bisect_right([mark.begin for mark in self.turns], position) - 1
         return self.turns[index].speaker if index >= 0 else None
+
+
+def _reported(sentence: Sentence, token: DocToken, speech: frozenset[str]) -> bool:
+    """Is the token inside what a speech verb reports: "ЦТАК сообщило, что Бэ Чжун Хо признался"?"""
+    node = token
+    for head in sentence.ancestors(token):
+        if node.rel == "ccomp" and lemma(head) in speech:
+            return True
+        node = head
+    return False
 
 
 def entity_of(token: DocToken, context: Context) -> Entity | None:

@@ -11,32 +11,19 @@ sources ("сказал источник", "эксперты считают", "С
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
-
 from ..entities.roles import role_phrase
 from ..lexicons import mapping, words
 from ..model import Entity, EntityType
 from ..nlp import DocToken, lemma
 from .context import Context
-from .quotes import inside, paragraph_bounds
+from .quotes import paragraph_bounds
 from .sentence import Sentence
 
-__all__ = ["Speakers", "Named"]
+__all__ = ["Speakers"]
 
 SPEAKER_TYPES = (EntityType.PER, EntityType.ORG)
 # the words that end the stretch after a verb where an inverted subject may stand
 STRETCH_END = {":", ",", "что", "чтобы"}
-
-
-@dataclass(frozen=True)
-class Named:
-    """One token of the article that names a person: where, who, in which case and gender."""
-
-    start: int
-    entity: Entity
-    nominative: bool
-    gender: str | None
 
 
 class Speakers:
@@ -44,23 +31,6 @@ class Speakers:
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.named: list[Named] = []
-        tokens = [(sentence, token) for sentence in context.sentences for token in sentence.tokens]
-        starts = [token.start for _, token in tokens]
-        speech = words("speech.tsv")
-        for start, stop, entity in context.entities.spans:
-            if entity.type != EntityType.PER:
-                continue
-            span = tokens[bisect_left(starts, start):bisect_left(starts, stop)]
-            if inside(context.quotes, start) and not any(  # a quote's words are no antecedent, but
-                    (head := sentence.head(token)) is not None and lemma(head) in speech  # "— пояснила Алла Бут. —"
-                    for sentence, token in span):
-                continue
-            for _, token in span:
-                subject = _nominative(token) or token.rel in ("nsubj", "nsubj:pass")  # "Нетаньяху" has no case
-                self.named.append(Named(token.start, entity, subject, token.feats.get("Gender")))
-        self.named.sort(key=lambda n: n.start)
-        self._starts = [n.start for n in self.named]
 
     def of_verb(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """The speaker of a speech verb: "Песков сказал", "- сказал пресс-секретарь Кремля",
@@ -81,7 +51,8 @@ class Speakers:
         subject = _subject(sentence, verb)
         if subject is None or verb.feats.get("Number") != "Plur":
             return []
-        heads = [subject] + [c for c in sentence.children.get(subject.id, ()) if c.rel == "conj"]
+        # conjuncts hang on the subject or on its name: "ведущие Ирена Понарошку, Юра Пашков и Марика"
+        heads = sorted(sentence.below(subject, ("conj", "appos")), key=lambda t: t.start)
         people = []
         for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
             found = self.of_phrase(sentence, head)
@@ -183,23 +154,9 @@ class Speakers:
         return None
 
     def before(self, position: int, gender: str | None = None, nominative: bool = False) -> Entity | None:
-        """Whom "он"/"она" at a position means: the last person named as a subject before it.
-
-        A person of the other gender is skipped; with no subject, the last person named
-        (unless ``nominative`` asks for a subject only); with no one of the gender, the last
-        subject of any.
-        """
-        last = None
-        earlier = self.named[:bisect_left(self._starts, position)]
-        for named in reversed(earlier):
-            if gender and named.gender and named.gender != gender:
-                continue
-            if named.nominative:
-                return named.entity
-            last = last or named.entity
-        if last is None and gender:  # "Бенедикт Бернер ... считает она": a foreign name's gender is a guess
-            return next((n.entity for n in reversed(earlier) if n.nominative), None)
-        return None if nominative else last
+        """Whom "он"/"она" or a bare role at a position means (:meth:`.Context.antecedent` in its
+        speech reading); ``nominative``: a person named as a subject only."""
+        return self.context.antecedent(position, 0, gender, speech=True, subject_only=nominative)
 
     def in_span(self, sentence: Sentence, start: int, stop: int, any_case: bool = False) -> Entity | None:
         """The first nominative person (else organization) named in [start, stop) of a sentence."""

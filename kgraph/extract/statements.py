@@ -196,6 +196,9 @@ def _attribution_after(art: _Article, stop: int) -> Entity | None:
     sentence, verb = hit
     if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
         person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
+        if person is None or person.type != EntityType.PER:  # "- цитирует «Росбалт» канцлера": the role quoted
+            person = next((art.speakers.of_role(sentence, c) for c in sentence.children.get(verb.id, ())
+                           if c.rel == "obj" and c.pos in ("NOUN", "PROPN")), None)
         return person if person is not None and person.type == EntityType.PER else None
     return art.speakers.of_verb(sentence, verb)
 
@@ -293,10 +296,20 @@ def _inverted(art: _Article) -> None:
             head = sentence.head(verb)
             if end is not None and not (verb.rel == "parataxis" and head is not None and head.start > tokens[end].start):
                 end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
+            if end is not None and _describes_subject(sentence, tokens[end + 1], verb):
+                end = None  # "..., сказал Скотт Хоровитц, бывший астронавт, который ...": his title
             if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
                 art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
             elif len(WORD.findall(art.text[begin:tokens[opening].start])) >= MIN_QUOTE_WORDS:
                 art.add(begin, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
+
+
+def _describes_subject(sentence: Sentence, token: DocToken, verb: DocToken) -> bool:
+    """Does the token belong to the verb's subject (its apposition, a title after the name)?"""
+    for node in [token, *sentence.ancestors(token)]:
+        if node.head_id == verb.id:
+            return node.rel in ("nsubj", "nsubj:pass")
+    return False
 
 
 def _attribution_opening(tokens: list[DocToken], index: int) -> int | None:
@@ -442,8 +455,20 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
         if content and content[0].text not in SENTENCE_END and content[0].pos != "PUNCT":
-            return content[0].start
+            return None if _refers_back(content) else content[0].start
     return None
+
+
+def _refers_back(content: list[DocToken]) -> bool:
+    """An object that points back to something said before (``lexicon/demonstratives.tsv``):
+    "опроверг эту информацию", "подтвердил это"; not "назвал эти выборы подтасованными"."""
+    first = content[0]
+    if lemma(first) not in words("demonstratives.tsv"):
+        return False
+    rest = content[1:]
+    noun = next((t for t in rest if t.pos not in ("ADJ", "DET")), None) if first.pos == "DET" else first
+    after = rest[rest.index(noun) + 1:] if noun in rest else rest
+    return not after or after[0].text in SENTENCE_END + ",;"
 
 
 def _about(sentence: Sentence, verb: DocToken, preposition: DocToken) -> bool:

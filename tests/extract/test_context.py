@@ -55,3 +55,22 @@ def test_an_event_dated_after_its_article_has_not_occurred(context_of, text, wor
     context = context_of(text)
     sentence, trigger = _trigger(context, word)
     assert status_and_date(sentence, trigger, context.article) == expected
+
+
+@pytest.mark.parametrize("text, pronoun, gender, speech, expected", [
+    ("Анна Лис прибыла в Рим. Она осмотрела форум.", "Она", "Fem", False, "Анна Лис"),
+    ("Анна Лис прибыла в Рим. Она осмотрела форум.", "Она", "Fem", True, "Анна Лис"),
+    ("Анна Лис прибыла в Рим. Погода была тёплой. Дождей не было. Шёл снег. Она уехала.", "Она", "Fem", False,
+     None),  # a pronoun in a report reaches two sentences back
+    ("Анна Лис прибыла в Рим. Погода была тёплой. Дождей не было. Шёл снег. Она уехала.", "Она", "Fem", True,
+     "Анна Лис"),  # a speaker is the last one named, however far back
+    ("Художник Павел Гай написал: «Сильвий Бертон не может править страной». Он уехал.", "Он", "Masc", True,
+     "Павел Гай"),  # a person named inside a quotation is no speaker's antecedent
+    ("Художник Пётр Гай прибыл в Рим. Она уехала.", "Она", "Fem", False, None),  # the other gender
+])
+def test_antecedent_of_a_report_and_of_a_speaker(context_of, text, pronoun, gender, speech, expected):
+    context = context_of(text)
+    position = text.rindex(pronoun)
+    sentence = next(s.index for s in context.sentences if s.start <= position < s.stop)
+    found = context.antecedent(position, sentence, gender, speech=speech)
+    assert (found.name if found else None) == expected

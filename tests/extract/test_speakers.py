@@ -53,6 +53,11 @@ def _speaker_of(text: str, verb: str) -> str | None:
     ("Профессор Бенедикт Бернер пишет о России. Она сказала, что санкции вредны.", "сказать",
      "Бенедикт Бернер"),  # no one of the pronoun's gender: the last subject, whose name's gender is a guess
     ("Дарья Кедрова выступила на форуме. Композитор Олег Ремез заявил, что доволен.", "заявить", "Олег Ремез"),
+    ("Министр Павел Гай заявил, что мэр Олег Зуев уехал в отпуск. Он добавил, что мэр скоро вернётся.", "добавить",
+     "Павел Гай"),  # a person named in what was reported is not who speaks on
+    ("Агентство ТАСС сообщило, что турист Олег Зуев задержан. В сообщении говорится, что он признал вину.",
+     "говориться", None),  # nor the author of the report
+    ("Мэр Олег Зуев уехал в отпуск. Он добавил, что скоро вернётся.", "добавить", "Олег Зуев"),
 ])
 def test_speaker_of_a_speech_verb(text, verb, expected):
     assert _speaker_of(text, verb) == expected
