@@ -9,6 +9,7 @@ True
 >>> clean_person_name("Джоэл Саймон (Joel Simon)")
 'Джоэл Саймон'
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,15 @@ import re
 from ..model import fold
 
 __all__ = [
-    "drop_patronymic", "surname_key", "surname_stem", "is_initialed", "is_patronymic", "fold",
-    "clean_person_name", "natural_order", "surname_start",
+    "clean_person_name",
+    "drop_patronymic",
+    "fold",
+    "is_initialed",
+    "is_patronymic",
+    "natural_order",
+    "surname_key",
+    "surname_start",
+    "surname_stem",
 ]
 
 # a patronymic in any case: "Владимирович", "Владимировичем", "Иосифовна", "Иосифовне"
@@ -28,8 +36,32 @@ BRACKETS = re.compile(r"[\[\]{}<>•*]")
 PARENTHESES = re.compile(r"\s*\([^)]*\)?")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 # case endings a surname may carry, longest first: "Руденей", "Лавровым", "Пескова"
-ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ий", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
-           "а", "я", "у", "ю", "е", "ы", "и", "ь", "й")
+ENDINGS = (
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ими",
+    "ий",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ым",
+    "им",
+    "ую",
+    "юю",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+    "ь",
+    "й",
+)
 MIN_STEM = 3
 
 
@@ -61,12 +93,12 @@ def surname_stem(word: str) -> str:
 
 
 def is_patronymic(word: str) -> bool:
-    """"Владимирович", "Альфредовна", "Иосифовне"."""
+    """ "Владимирович", "Альфредовна", "Иосифовне"."""
     return bool(PATRONYMIC.match(word))
 
 
 def drop_patronymic(name: str) -> str:
-    """"Владимир Владимирович Путин" -> "Владимир Путин", "Марина Александровна де Энден" ->
+    """ "Владимир Владимирович Путин" -> "Владимир Путин", "Марина Александровна де Энден" ->
     "Марина де Энден"; two words stay as they are."""
     words = name.split()
     if len(words) >= 3 and PATRONYMIC.match(words[1]):
@@ -93,7 +125,7 @@ def surname_start(words: list[str], particles: frozenset[str] = frozenset()) -> 
 
 
 def is_initialed(name: str) -> bool:
-    """"В.Путин", "В. В. Путин": initials instead of a first name."""
+    """ "В.Путин", "В. В. Путин": initials instead of a first name."""
     return bool(INITIAL.match(name))
 
 

@@ -17,6 +17,7 @@ or an organization, and each is either not a noun or an animate noun ("мини�
 >>> is_common_word("Оппозиционер"), is_common_word("Макрон"), is_common_word("Путин")
 (True, False, False)
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -32,9 +33,10 @@ PROPER_TAGS = (*NAME_TAGS, "Geox", "Orgn", "Abbr")
 PUNCT = "()«»\"'•*-–—,;:"
 BRACKETS = "[]{}"
 # the endings of Russian surnames in any case: "Карасина", "Рябкову", "Маковского"
-SURNAME_ENDINGS = tuple(stem + ending for stem in ("ов", "ев", "ёв", "ин", "ын")
-                        for ending in ("", "а", "у", "ым", "ой", "е", "ы")) + (
-    "ский", "ского", "скому", "ским", "ская", "ской", "цкий", "цкого", "цкому", "цким", "цкая", "цкой")
+SURNAME_ENDINGS = (
+    *(stem + ending for stem in ("ов", "ев", "ёв", "ин", "ын") for ending in ("", "а", "у", "ым", "ой", "е", "ы")),
+    *("ский", "ского", "скому", "ским", "ская", "ской", "цкий", "цкого", "цкому", "цким", "цкая", "цкой"),
+)
 
 
 @lru_cache(maxsize=8192)
@@ -46,7 +48,7 @@ def is_common_word(word: str) -> bool:
     """
     morph = pipeline().morph_vocab
     lower = word.lower()
-    if not word.isalpha() and "-" not in word or lower.endswith(SURNAME_ENDINGS) or not morph.word_is_known(lower):
+    if (not word.isalpha() and "-" not in word) or lower.endswith(SURNAME_ENDINGS) or not morph.word_is_known(lower):
         return False
     for parse in morph.parse(lower):
         tag = parse.tag
@@ -73,7 +75,7 @@ def _pieces(tokens: Sequence[DocToken], text: str) -> list[list[DocToken]]:
     """The span cut at paragraph breaks and at sentence ends ("Да. В.Путин"), not after initials ("Н.Орлова")."""
     pieces: list[list[DocToken]] = [[]]
     for i, token in enumerate(tokens):
-        if pieces[-1] and "\n" in text[pieces[-1][-1].stop:token.start]:
+        if pieces[-1] and "\n" in text[pieces[-1][-1].stop : token.start]:
             pieces.append([])
         pieces[-1].append(token)
         if token.text in ".!?" and i > 0 and i + 1 < len(tokens):
@@ -85,7 +87,9 @@ def _pieces(tokens: Sequence[DocToken], text: str) -> list[list[DocToken]]:
 
 
 def name_tokens(
-    tokens: Sequence[DocToken], text: str, is_place: Callable[[str], bool] | None = None,
+    tokens: Sequence[DocToken],
+    text: str,
+    is_place: Callable[[str], bool] | None = None,
 ) -> list[DocToken]:
     """The tokens of a PER span that name the person; ``text`` is the article's text and
     ``is_place`` tells a country or organization name ("Гвинея-Бисау Умару Эмбало").
@@ -97,8 +101,7 @@ def name_tokens(
         return []
     if len(pieces) > 1:
         # the piece with the most name words; of two, the fuller: "Джо Арпайо / Джозеф Арпайо"
-        pieces.sort(key=lambda p: (-sum(is_name_word(t.text) for t in p if _is_word(t)),
-                                   -sum(len(t.text) for t in p)))
+        pieces.sort(key=lambda p: (-sum(is_name_word(t.text) for t in p if _is_word(t)), -sum(len(t.text) for t in p)))
     kept = list(pieces[0])
     while kept and (not _is_word(kept[0]) or kept[0].text in PUNCT):
         kept.pop(0)
@@ -107,7 +110,7 @@ def name_tokens(
     while kept and kept[-1].text in PUNCT and kept[-1].text not in ")":
         kept.pop()
     named = [t for t in kept if _is_word(t)]
-    if not named or len(named) == 1 and (named[0].pos == "PRON" or is_common_word(named[0].text)):
+    if not named or (len(named) == 1 and (named[0].pos == "PRON" or is_common_word(named[0].text))):
         return []
     return kept
 

@@ -14,13 +14,15 @@ else by the instrumental ending:
 Words are parsed once per process (an LRU cache), and only names natasha
 failed on are parsed at all.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..nlp import pipeline
 
-__all__ = ["nominative_words", "nominative_word"]
+__all__ = ["nominative_word", "nominative_words"]
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 VOWELS = "аеёиоуыэюяь"
@@ -37,10 +39,12 @@ ADJECTIVAL = {
 }
 
 
-def nominative_words(words: list[str], cases: list[str | None], genders: list[str | None] | None = None) -> list[str]:
+def nominative_words(
+    words: list[str], cases: Sequence[str | None], genders: Sequence[str | None] | None = None
+) -> list[str]:
     """Each word of a name in the nominative; ``cases`` and ``genders`` are natasha's feats of the words."""
     genders = genders or [None] * len(words)
-    return [nominative_word(word, case, gender) for word, case, gender in zip(words, cases, genders)]
+    return [nominative_word(word, case, gender) for word, case, gender in zip(words, cases, genders, strict=False)]
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ a mention's grammatical gender ("Бут рассказала") picks between the
 >>> group_people([PersonForm(f, True, i) for i, f in enumerate(forms)])
 [[0, 4], [1, 2, 3]]
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from .names import (
     surname_stem,
 )
 
-__all__ = ["PersonForm", "group_people", "canonical_person"]
+__all__ = ["PersonForm", "canonical_person", "group_people"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,12 @@ class PersonForm:
 
     @property
     def words(self) -> list[str]:
+        """The form's words: "Владимир Путин" -> ["Владимир", "Путин"]."""
         return self.form.split()
 
     @property
     def kind(self) -> str:
-        """"full" (first name + surname), "initialed", "patronymic" (first name + patronymic) or "single"
+        """ "full" (first name + surname), "initialed", "patronymic" (first name + patronymic) or "single"
         (a surname alone, with its particles: "фон Беттихер")."""
         words = self.words
         if is_initialed(self.form):
@@ -54,6 +56,7 @@ class PersonForm:
 
     @property
     def surname(self) -> str:
+        """The surname's stem, initials dropped: "В.Путина" -> the stem of "Путина"."""
         return surname_stem(INITIAL.sub("", self.form).split()[-1]) if self.words else ""
 
     @property
@@ -88,8 +91,11 @@ def _join_tails(people: dict[tuple[str, str], list[int]], forms: list[PersonForm
     "Кастросин Верду" after "Клаудия Кастросин Верду"."""
     longest = {key: max((_stems(forms[i]) for i in group), key=len) for key, group in people.items()}
     for key, stems in list(longest.items()):
-        longer = [other for other, words in longest.items()
-                  if other != key and len(words) > len(stems) and words[-len(stems):] == stems]
+        longer = [
+            other
+            for other, words in longest.items()
+            if other != key and len(words) > len(stems) and words[-len(stems) :] == stems
+        ]
         if len(longer) == 1 and key in people and longer[0] in people:
             people[longer[0]].extend(people.pop(key))
 
@@ -100,8 +106,13 @@ def _person_of(form: PersonForm, people: dict[tuple[str, str], list[int]], forms
         same = [key for key in people if key[1] == form.first and key[0] != ""]
         if not same:  # the only person named by initials of that first letter: "В.Путин"
             initial = fold(form.form[:1])
-            same = [key for key, group in people.items() if key[0] and not key[1] and any(
-                forms[i].kind == "initialed" and fold(forms[i].form[:1]) == initial for i in group)]
+            same = [
+                key
+                for key, group in people.items()
+                if key[0]
+                and not key[1]
+                and any(forms[i].kind == "initialed" and fold(forms[i].form[:1]) == initial for i in group)
+            ]
             same = same if len(same) == 1 else []
         return _latest(same, people, forms, form.start) if same else ("", form.first)
     surname = form.surname
@@ -118,7 +129,9 @@ def _person_of(form: PersonForm, people: dict[tuple[str, str], list[int]], forms
     return (surname, "")
 
 
-def _same_gender(keys: list[tuple[str, str]], form: PersonForm, people: dict, forms: list[PersonForm]) -> list[tuple[str, str]]:
+def _same_gender(
+    keys: list[tuple[str, str]], form: PersonForm, people: dict, forms: list[PersonForm]
+) -> list[tuple[str, str]]:
     """Of several people, those of the mention's gender: "Бут рассказала" is Алла, not Виктор Бут."""
     if len(keys) < 2 or form.gender is None:
         return keys
@@ -130,6 +143,7 @@ def _latest(keys: list[tuple[str, str]], people: dict, forms: list[PersonForm], 
     """Of several people, the one mentioned most often before a position, then the one mentioned
     last (else the first mentioned): a bare "Голицын" is the article's Владимир Голицын, not
     his father named once."""
+
     def before(key: tuple[str, str]) -> tuple[int, int]:
         earlier = [forms[i].start for i in people[key] if forms[i].start < start]
         return len(earlier), max(earlier, default=-1)
@@ -151,7 +165,7 @@ def canonical_person(forms: list[PersonForm]) -> str:
     """
     names = [drop_patronymic(f.form) for f in forms]
     counts = {name: names.count(name) for name in names}
-    written = {name for name, f in zip(names, forms) if f.as_written}
+    written = {name for name, f in zip(names, forms, strict=True) if f.as_written}
     stems = {name: tuple(surname_stem(w) for w in name.split()) for name in names}
 
     def inflected(name: str) -> bool:
@@ -166,8 +180,11 @@ def canonical_person(forms: list[PersonForm]) -> str:
 
     best = max(range(len(forms)), key=rank)
     if forms[best].kind == "patronymic":  # "Владимир Владимирович" and "В.Путин" -> "Владимир Путин"
-        surnames = [INITIAL.sub("", f.form) for f in forms
-                    if f.kind == "initialed" and fold(f.form[:1]) == fold(names[best][:1])]
+        surnames = [
+            INITIAL.sub("", f.form)
+            for f in forms
+            if f.kind == "initialed" and fold(f.form[:1]) == fold(names[best][:1])
+        ]
         surnames = [s for s in surnames if s.replace("-", "").isalpha()]
         if surnames:
             return f"{names[best].split()[0]} {max(surnames, key=surnames.count)}"

@@ -7,15 +7,17 @@ reference KB knows gets its name and Wikidata id. Places and organizations are g
 reference KB: "КНР" and "Китай" are one entity, named "Китай" when the article
 says "Китай" somewhere, else as written ("КНР").
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date as Date
 
-from ..lexicons import table, words
 from ..kb import KBEntity, KnowledgeBase, load_kb
+from ..lexicons import table, words
 from ..model import Article, Entity, EntityType, Mention, entity_key
 from ..nlp import Doc, DocSpan, normal
 from .names import INITIAL, clean_person_name, fold, is_initialed, natural_order
@@ -24,7 +26,7 @@ from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
 from .roles import harvest_roles
 
-__all__ = ["EntityIndex", "resolve_entities", "person_form", "known_person"]
+__all__ = ["EntityIndex", "known_person", "person_form", "resolve_entities"]
 
 
 @dataclass
@@ -38,7 +40,7 @@ class EntityIndex:
     # each harvested role's (title words, country, role noun) and person, for :meth:`introduced_as`
     signatures: list[tuple[tuple[frozenset[str], str | None, str | None], Entity]] = field(default_factory=list)
     kb: KnowledgeBase | None = None
-    date: object = None  # the article's date, for the KB's dated terms
+    date: Date | None = None  # the article's date, for the KB's dated terms
 
     def within(self, start: int, stop: int, type: str | None = None) -> list[tuple[int, int, Entity]]:
         """Mentions lying inside the character range [start, stop)."""
@@ -54,7 +56,7 @@ class EntityIndex:
     def at(self, start: int, stop: int) -> Entity | None:
         """The entity mentioned at a token's range, if any."""
         first = bisect_left(self.spans, start + 1, key=lambda s: s[0])
-        for span in reversed(self.spans[max(0, first - 3):first]):
+        for span in reversed(self.spans[max(0, first - 3) : first]):
             if span[0] <= start and stop <= span[1]:
                 return span[2]
         return None
@@ -73,11 +75,11 @@ class EntityIndex:
         known = self.kb.resolve_role_phrase(phrase, self.date) if self.kb else None
         if known is None:
             return self.introduced_as(phrase)
-        if self.date is None:  # an undated article: the holder it names, else today's
+        if self.date is None and self.kb is not None:  # an undated article: the holder it names, else today's
             named = {e.wikidata or e.name for e in self.entities if e.type == EntityType.PER}
             known = next((h for h in self.kb.role_holders(phrase) if (h.wikidata or h.name) in named), known)
         for entity in self.entities:
-            if entity.wikidata and entity.wikidata == known.wikidata or entity.name == known.name:
+            if (entity.wikidata and entity.wikidata == known.wikidata) or entity.name == known.name:
                 return entity
         return _from_kb(known)
 
@@ -114,8 +116,10 @@ class EntityIndex:
         "пресс-секретарь мэра" after "Мэр Москвы Сергей Собянин" serves Собянин, it is not him.
         """
         titles, _, head = self._signature(phrase)
-        return any(other is entity and own is not None and own != head and own in titles
-                   for (_, _, own), other in self.signatures)
+        return any(
+            other is entity and own is not None and own != head and own in titles
+            for (_, _, own), other in self.signatures
+        )
 
     def _signature(self, phrase: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
         """A role phrase's title words, its country and its first title word (the role noun):
@@ -178,8 +182,12 @@ def _office(titles: frozenset[str]) -> str | None:
 
 def _from_kb(known: KBEntity) -> Entity:
     """The KB's person as an entity the article does not name: it has no mentions."""
-    return Entity(key=entity_key(EntityType.PER, known.name, known.wikidata), name=known.name, type=EntityType.PER,
-                  wikidata=known.wikidata)
+    return Entity(
+        key=entity_key(EntityType.PER, known.name, known.wikidata),
+        name=known.name,
+        type=EntityType.PER,
+        wikidata=known.wikidata,
+    )
 
 
 def _sentence_of(doc: Doc) -> list[int]:
@@ -199,7 +207,7 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
         return known is not None and known.type != EntityType.PER
 
     groups: dict[tuple[str, str], list] = defaultdict(list)
-    kb_of: dict[tuple[str, str], object] = {}
+    kb_of: dict[tuple[str, str], KBEntity] = {}
     people: list[tuple[DocSpan, PersonForm]] = []
     for span in doc.spans:
         if span.type == EntityType.PER:
@@ -207,13 +215,13 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
             if form.form:
                 people.append((span, form))
             continue
-        form = normal(span)
-        known = kb.find(form) or kb.find(span.text)
-        key = (span.type, known.iri if known else fold(form))
+        written = normal(span)
+        known = kb.find(written) or kb.find(span.text)
+        key = (span.type, known.iri if known else fold(written))
         if known:
             kb_of[key] = known
         if key[1]:
-            groups[key].append((span, form))
+            groups[key].append((span, written))
 
     index = EntityIndex()
 
@@ -222,7 +230,9 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
             Mention(text, start, stop, bisect_left(starts, start + 1) - 1) for text, start, stop in members
         )
         wikidata = known.wikidata if known else None
-        entity = Entity(key=entity_key(type, name, wikidata), name=name, type=type, wikidata=wikidata, mentions=mentions)
+        entity = Entity(
+            key=entity_key(type, name, wikidata), name=name, type=type, wikidata=wikidata, mentions=mentions
+        )
         index.entities.append(entity)
         for mention in mentions:
             index.spans.append((mention.start, mention.stop, entity))
@@ -231,15 +241,19 @@ def resolve_entities(doc: Doc, article: Article | None = None, kb: KnowledgeBase
         forms = [people[i][1] for i in group]
         name = canonical_person(forms)
         known = known_person(name, kb)
-        add(EntityType.PER, known.name if known else name, known, [_named_part(people[i][0], doc.text, is_place)
-                                                          for i in group])
+        add(
+            EntityType.PER,
+            known.name if known else name,
+            known,
+            [_named_part(people[i][0], doc.text, is_place) for i in group],
+        )
     for key, members in groups.items():
-        forms = [form for _, form in members]
+        spellings: list[str] = [written for _, written in members]
         known = kb_of.get(key)
-        if known and any(fold(f) == fold(known.name) for f in forms):
+        if known and any(fold(f) == fold(known.name) for f in spellings):
             name = known.name
         else:
-            name = max(set(forms), key=lambda f: (forms.count(f), -forms.index(f)))
+            name = max(set(spellings), key=lambda f: (spellings.count(f), -spellings.index(f)))
         add(key[0], name, known, [(span.text, span.start, span.stop) for span, _ in members])
     index.spans.sort(key=lambda s: (s[0], s[1]))
     index.roles = harvest_roles(doc, index.spans)
@@ -286,10 +300,11 @@ def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str]
     if len(tokens) == len(span.tokens):
         words, start = normal(span).split(), span.start
         written = clean_person_name(" ".join(span.text.split()))
-    else:
+    else:  # name_tokens dropped some words, so the text was given
+        assert text is not None
         start = tokens[0].start
-        words = written = clean_person_name(" ".join(text[start:tokens[-1].stop].split()))
-        words = words.split()
+        written = clean_person_name(" ".join(text[start : tokens[-1].stop].split()))
+        words = written.split()
     if _initial_in_nominative(tokens):  # "Как сказала Н.Орлова": natasha's normal form would be "Н.Орлов"
         form = natural_order(written)
         return PersonForm(form, True, start, tokens[0].feats.get("Gender"))
@@ -307,8 +322,14 @@ def person_form(span: DocSpan, text: str | None = None, is_place: Callable[[str]
 def _initial_in_nominative(tokens: list) -> bool:
     """An initial heads the name and is a nominative subject: "Н.Орлова" of "сказала Н.Орлова"; the
     surname natasha tags in the genitive is nominative then."""
-    return (len(tokens) > 2 and len(tokens[0].text) == 1 and tokens[0].text.isupper() and tokens[1].text == "."
-            and tokens[0].feats.get("Case") == "Nom" and tokens[0].rel in ("nsubj", "nsubj:pass"))
+    return (
+        len(tokens) > 2
+        and len(tokens[0].text) == 1
+        and tokens[0].text.isupper()
+        and tokens[1].text == "."
+        and tokens[0].feats.get("Case") == "Nom"
+        and tokens[0].rel in ("nsubj", "nsubj:pass")
+    )
 
 
 def _named_part(span: DocSpan, text: str, is_place: Callable[[str], bool]) -> tuple[str, int, int]:
@@ -316,7 +337,7 @@ def _named_part(span: DocSpan, text: str, is_place: Callable[[str], bool]) -> tu
     tokens = name_tokens(span.tokens, text, is_place)
     if len(tokens) == len(span.tokens):
         return span.text, span.start, span.stop
-    return text[tokens[0].start:tokens[-1].stop], tokens[0].start, tokens[-1].stop
+    return text[tokens[0].start : tokens[-1].stop], tokens[0].start, tokens[-1].stop
 
 
 def _case(case: str | None, agreed: str) -> str:
@@ -327,7 +348,7 @@ def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
     """The KB's person for an article's name: by full name, or a surname (with initials) the KB
     gives one person: "В.Путин" -> Владимир Путин."""
     known = kb.find(name, EntityType.PER)
-    if known is not None or len(name.split()) > 1 and not is_initialed(name):
+    if known is not None or (len(name.split()) > 1 and not is_initialed(name)):
         return known
     surname = INITIAL.sub("", name).strip()
     known = kb.find(surname, EntityType.PER)

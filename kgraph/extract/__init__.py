@@ -5,6 +5,7 @@ parsed sentences) and returns a list of :class:`~kgraph.model.Event`. They are
 registered by kind in :data:`EXTRACTORS`; :func:`extract_events` runs them all
 and merges the reports of one meeting into one event (:mod:`.merge`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from .sentence import Sentence
 from .statements import extract_statements
 from .visits import extract_visits
 
-__all__ = ["EXTRACTORS", "extract_events", "Context"]
+__all__ = ["EXTRACTORS", "Context", "extract_events"]
 
 EXTRACTORS: dict[str, Callable[[Context], list[Event]]] = {
     "meeting": extract_meetings,

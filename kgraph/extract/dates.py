@@ -18,8 +18,8 @@ Rules (A = anchor):
 - A planned event (``future=True``) reads a day, a month or a bare weekday
   without a year forward: the next one on or after A.
 - "4 февраля", "4-го февраля", "4-5 февраля", "4–5 февраля", "с 4 по 5 февраля"
-  (first day; the span starts at the first number: "4 по 5 февраля"): the latest such day that is at most ``FUTURE_DAYS`` (62) days
-  after A, i.e. A's year, or the next year across New Year ("4 января" in a
+  (first day; the span starts at the first number: "4 по 5 февраля"): the latest such day
+  that is at most ``FUTURE_DAYS`` (62) days after A, i.e. A's year, or the next year across New Year ("4 января" in a
   28.12.2025 article is 2026-01-04), or the year before when A's year would put
   it more than two months ahead (news reports mostly past events; the tense
   of the sentence is not looked at). "31 февраля" is not a date.
@@ -60,6 +60,7 @@ substring tests (digits, month stems, weekdays, "вчера", "год", ...) dec
 which patterns can match at all, so a sentence with none of them costs no
 regex search and returns [] at once.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -67,11 +68,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from ..lexicons import table
-from ..model import fold, precision_of
+from ..model import Precision, fold, precision_of
 
-__all__ = ["DateSpan", "find_dates", "nearest_date", "FUTURE_DAYS"]
+__all__ = ["FUTURE_DAYS", "DateSpan", "find_dates", "nearest_date"]
 
 FUTURE_DAYS = 62
 """How far after the article's date a day or a month without a year may fall."""
@@ -87,12 +89,13 @@ class DateSpan:
     text: str  # the matched words: "в начале сентября"
 
     @property
-    def precision(self) -> str:
-        """"day", "month" or "year", from the shape of ``value``."""
-        return precision_of(self.value)
+    def precision(self) -> Precision:
+        """ "day", "month" or "year", from the shape of ``value``."""
+        return cast(Precision, precision_of(self.value))
 
 
 # --- the lexicon -------------------------------------------------------------
+
 
 def _norm(words: str) -> str:
     return " ".join(fold(words).split())
@@ -126,9 +129,7 @@ def _alt(*kinds: str) -> str:
 
     def emit(node: dict) -> str:
         branches = [
-            (r"\s+" if char == " " else re.escape(char)) + emit(child)
-            for char, child in sorted(node.items())
-            if char
+            (r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char
         ]
         if not branches:
             return ""
@@ -276,7 +277,8 @@ def _numeric(m: re.Match, anchor: date | None, future: bool) -> object:
     rf"{_DAY}(?:-?го)?"
     r"(?:\s*[-–—]\s*\d{1,2}(?:-?го)?|\s+(?:и|по)\s+\d{1,2}(?:-?го)?)?"
     rf"\s+(?P<mon>{_alt('month_gen')})(?!\w){_YEAR_TAIL}",
-    "digit", "month",
+    "digit",
+    "month",
 )
 def _day_month(m: re.Match, anchor: date | None, future: bool) -> object:
     """4 февраля, 4-5 февраля, 12 марта 2025 года, 4 февраля прошлого года"""
@@ -308,7 +310,8 @@ def _in_month(m: re.Match, anchor: date | None, future: bool) -> object:
 
 @_rule(
     rf"(?P<mon>{_alt('month_gen', 'month_loc', 'month_other')})\s+(?P<y>{_YEAR}){_YEAR_WORD}",
-    "digit", "month",
+    "digit",
+    "month",
 )
 def _month_year(m: re.Match, anchor: date | None, future: bool) -> object:
     """февраль 2025 года, с февраля 2025 года"""
@@ -400,6 +403,7 @@ _NEXT_WORD = re.compile(r"\s*([\w-]+)")
 
 # --- the API -----------------------------------------------------------------
 
+
 def find_dates(text: str, anchor: date | None, future: bool = False) -> list[DateSpan]:
     """Every date in ``text``, in text order, resolved against ``anchor``.
 
@@ -421,9 +425,9 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     for pattern, handler, needs in _RULES:
         if needs <= present:
             for m in pattern.finditer(low):
-                value = handler(m, anchor, future)
-                if value is not _REJECT:
-                    found.append((m.start(), m.end(), value, handler is _day_shift))
+                answer = handler(m, anchor, future)
+                if answer is not _REJECT:
+                    found.append((m.start(), m.end(), answer, handler is _day_shift))
     if not found:
         return []
     kept: list[tuple[int, int, object, bool]] = []
@@ -432,11 +436,14 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
             kept.append(cand)
     kept.sort(key=lambda c: c[0])
     spans: list[DateSpan] = []
-    for start, stop, value, is_shift in kept:
-        if is_shift:
+    for start, stop, found_value, is_shift in kept:
+        value: str | None
+        if is_shift:  # a shift handler's value is a number of days from the last day named
             days = [s for s in spans if s.precision == "day"]
             base = date.fromisoformat(days[-1].value) if days else anchor
-            value = None if base is None else (base + timedelta(days=value)).isoformat()
+            value = None if base is None else (base + timedelta(days=cast(int, found_value))).isoformat()
+        else:
+            value = cast("str | None", found_value)
         if value is not None:
             spans.append(DateSpan(start, stop, value, text[start:stop]))
     return spans

@@ -7,6 +7,7 @@
 >>> [(e.mode, len(e.participants)) for e in merge_meetings([first, again])]
 [('video', 2)]
 """
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -7,6 +7,7 @@ planned meeting, whatever the tense of the verb the clause hangs on.
 >>> [t.text for t in s.tokens if t.pos == "VERB" and in_purpose_clause(s, t)]
 ['встретиться']
 """
+
 from __future__ import annotations
 
 from ..lexicons import words

@@ -6,11 +6,12 @@
 >>> unquote('«Мы готовы»')
 'Мы готовы'
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
 
-__all__ = ["OPENING", "DASH", "quote_regions", "inside", "unquote", "clean_quote", "paragraph_bounds"]
+__all__ = ["DASH", "OPENING", "clean_quote", "inside", "paragraph_bounds", "quote_regions", "unquote"]
 
 OPENING = {"«": "»", '"': '"', "„": "“", "“": "”"}
 DASH = "-–—"

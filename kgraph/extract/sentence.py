@@ -5,6 +5,7 @@
 >>> [t.text for t in s.ancestors(s.tokens[4])]
 ['переговоры', 'провел']
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -31,6 +32,7 @@ class Sentence:
             self.children[token.head_id].append(token)
 
     def head(self, token: DocToken) -> DocToken | None:
+        """The token's syntactic head, None for the root."""
         return self.by_id.get(token.head_id)
 
     def ancestors(self, token: DocToken) -> Iterator[DocToken]:
@@ -60,7 +62,9 @@ class Sentence:
         return list(descend(token, self.children, lambda child: child.rel in rels))
 
     def lemmas(self) -> list[str]:
+        """The lemma of each token, in order."""
         return [lemma(token) for token in self.tokens]
 
     def index_of(self, token: DocToken) -> int:
+        """The token's position in the sentence."""
         return self.tokens.index(token)

@@ -9,6 +9,7 @@ document it speaks in ("В послании Президента говорит�
 ("премьер", "чиновник") is the person last named as a subject nearby; anonymous
 sources ("сказал источник", "эксперты считают", "СМИ") give no speaker.
 """
+
 from __future__ import annotations
 
 from ..entities.roles import role_phrase
@@ -57,8 +58,11 @@ class Speakers:
         for head in heads:  # each conjunct names its person itself, not by a role resolved elsewhere
             found = self.of_phrase(sentence, head)
             span = sentence.subtree(head)
-            if found is not None and found.type == EntityType.PER and any(
-                    self.context.entities.at(t.start, t.stop) == found for t in span):
+            if (
+                found is not None
+                and found.type == EntityType.PER
+                and any(self.context.entities.at(t.start, t.stop) == found for t in span)
+            ):
                 people.append(found)
         people = list(dict.fromkeys(people))
         return people if len(people) > 1 else []
@@ -83,7 +87,7 @@ class Speakers:
         """The nominative person nearest before the verb in its clause: "... Хуан Суареш сообщил"."""
         index = sentence.index_of(verb)
         for token in reversed(sentence.tokens[:index]):
-            if token.text in ",;:«»\"" or token.feats.get("VerbForm") == "Fin":
+            if token.text in ',;:«»"' or token.feats.get("VerbForm") == "Fin":
                 return None
             entity = self.context.entities.at(token.start, token.stop)
             if entity is not None and entity.type == EntityType.PER and _nominative(token):
@@ -124,8 +128,11 @@ class Speakers:
         found = self.context.entities.by_role(role_phrase(sentence.tokens, head))
         if found is not None:
             return found
-        if (head.feats.get("Animacy") != "Anim" or head.feats.get("Number") == "Plur"
-                or lemma(head) in words("anonymous.tsv")):
+        if (
+            head.feats.get("Animacy") != "Anim"
+            or head.feats.get("Number") == "Plur"
+            or lemma(head) in words("anonymous.tsv")
+        ):
             return None
         earlier = _previous_paragraph_start(self.context.article.text, head.start)
         person = self.before(sentence.start, nominative=True)
@@ -138,7 +145,7 @@ class Speakers:
     def after(self, sentence: Sentence, verb: DocToken) -> Entity | None:
         """A nominative name, pronoun or role right after the verb: "- уточнил Белов"."""
         index = sentence.index_of(verb)
-        for token in sentence.tokens[index + 1:]:
+        for token in sentence.tokens[index + 1 :]:
             if token.text in STRETCH_END or lemma(token) in STRETCH_END:
                 break
             if not _nominative(token) or token.pos not in ("PROPN", "NOUN", "PRON"):
@@ -189,7 +196,7 @@ def _previous_paragraph_start(text: str, position: int) -> int:
 
 
 def _anonymous(entity: Entity) -> bool:
-    """"СМИ", "источники": a name that names no one in particular."""
+    """ "СМИ", "источники": a name that names no one in particular."""
     return entity.name.lower() in words("anonymous.tsv")
 
 
@@ -203,8 +210,11 @@ def _subject(sentence: Sentence, verb: DocToken) -> DocToken | None:
     A subject in another clause (a finite verb, or a comma after the verb, between them) is not
     the verb's: natasha swaps them in "Президент ... объявил ..., однако лидер ... назвал ...".
     """
-    subjects = [c for c in sentence.children.get(verb.id, ())
-                if c.rel in ("nsubj", "nsubj:pass") and not _verb_between(sentence, c, verb)]
+    subjects = [
+        c
+        for c in sentence.children.get(verb.id, ())
+        if c.rel in ("nsubj", "nsubj:pass") and not _verb_between(sentence, c, verb)
+    ]
     if not subjects:
         return None
     return min(subjects, key=lambda c: (c.pos not in ("NOUN", "PROPN", "PRON"), abs(c.start - verb.start)))
@@ -215,14 +225,14 @@ def _verb_between(sentence: Sentence, subject: DocToken, verb: DocToken) -> bool
     low, high = sorted((subject.start, verb.start))
     between = [t for t in sentence.tokens if low < t.start < high]
     return any(t.feats.get("VerbForm") == "Fin" and not _inserted(sentence, t, low, high) for t in between) or (
-        subject.start > verb.start and any(t.text == "," for t in between))
+        subject.start > verb.start and any(t.text == "," for t in between)
+    )
 
 
 def _inserted(sentence: Sentence, verb: DocToken, low: int, high: int) -> bool:
     """A clause set into another between two of its words: "Кудрин, которого цитирует ТАСС,
     заявил", "Путин, как сообщало ТАСС, заявил"."""
-    return verb.rel in ("acl:relcl", "parataxis", "advcl") and all(
-        low < t.start < high for t in sentence.subtree(verb))
+    return verb.rel in ("acl:relcl", "parataxis", "advcl") and all(low < t.start < high for t in sentence.subtree(verb))
 
 
 def _conjunct_subject(sentence: Sentence, verb: DocToken) -> DocToken | None:

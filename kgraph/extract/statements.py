@@ -19,12 +19,14 @@ Speakers are found by :mod:`.speakers`. Speech verbs and their frames live in
 ``lexicon/speech.tsv``, the "по словам" nouns in ``lexicon/according.tsv``, the nouns
 that carry a statement as a verb's object ("подтвердил готовность") in ``lexicon/stance.tsv``.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..lexicons import mapping, may_be, words
 from ..model import Entity, EntityType, Event
@@ -34,7 +36,7 @@ from .quotes import DASH, OPENING, clean_quote, inside, paragraph_bounds, quote_
 from .sentence import Sentence
 from .speakers import Speakers
 
-__all__ = ["extract_statements", "quote_regions", "CONSTRUCTIONS"]
+__all__ = ["CONSTRUCTIONS", "extract_statements", "quote_regions"]
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3
@@ -101,10 +103,15 @@ class _Article:
     def is_speech(self, token: DocToken) -> bool:
         """A speech verb of a third person: "заявил", "сообщает", not "напомним", "скажите"."""
         feats = token.feats
-        return (token.pos in ("VERB", "ADJ", "AUX") and may_be(token.text, "speech.tsv") and lemma(token) in self.speech
-                and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp")
+        return (
+            token.pos in ("VERB", "ADJ", "AUX")
+            and may_be(token.text, "speech.tsv")
+            and lemma(token) in self.speech
+            and feats.get("Person") not in ("1", "2")
+            and feats.get("Mood") != "Imp"
+        )
 
-    def add_each(self, start: int, stop: int, speakers: list[Entity], kind: str) -> None:
+    def add_each(self, start: int, stop: int, speakers: Sequence[Entity | None], kind: str) -> None:
         """Record one statement for each of coordinated speakers: "Анна Лис и Пётр Гай сообщили"."""
         for number, speaker in enumerate(speakers):
             self.add(start, stop, speaker, kind, shared=number > 0)
@@ -112,13 +119,13 @@ class _Article:
     def add(self, start: int, stop: int, speaker: Entity | None, kind: str, shared: bool = False) -> bool:
         """Record a statement unless it is empty, unattributed or already found (``shared``:
         unless this speaker has it already)."""
-        while start < stop and not self.text[start].isalnum() and self.text[start] not in "«\"„“[":
+        while start < stop and not self.text[start].isalnum() and self.text[start] not in '«"„“[':
             start += 1
         if speaker is None or not clean_quote(self.text[start:stop]):
             return False
-        inside = start + 1 if self.text[start:start + 1] in OPENING else start
+        inside = start + 1 if self.text[start : start + 1] in OPENING else start
         for said in self.found:
-            if said.start <= inside < said.stop and (said.kind != "turn" and not shared or said.speaker == speaker):
+            if said.start <= inside < said.stop and ((said.kind != "turn" and not shared) or said.speaker == speaker):
                 return False
         sentence = self.sentence_at(start)
         if sentence is None:
@@ -177,8 +184,8 @@ def _speech_near(art: _Article, position: int, within: int) -> tuple[Sentence, D
         return None
     sentence, token = hit
     index = sentence.index_of(token)
-    for candidate in sentence.tokens[index:index + within]:
-        if candidate.text in SENTENCE_END or candidate.text in "«\"":
+    for candidate in sentence.tokens[index : index + within]:
+        if candidate.text in SENTENCE_END or candidate.text in '«"':
             return None
         if art.is_speech(candidate):
             return sentence, candidate
@@ -188,7 +195,9 @@ def _speech_near(art: _Article, position: int, within: int) -> tuple[Sentence, D
 def _attribution_after(art: _Article, stop: int) -> Entity | None:
     """The speaker of "«...», - сказал Песков" from the text after the closing mark."""
     tail = AFTER_QUOTE.match(art.text, stop + 1)
-    if not art.text[stop + 1:tail.end()].strip():  # "«...» сказал" without punctuation is rare
+    if tail is None:
+        return None
+    if not art.text[stop + 1 : tail.end()].strip():  # "«...» сказал" without punctuation is rare
         return None
     hit = _speech_near(art, tail.end(), 4)
     if hit is None:
@@ -197,15 +206,21 @@ def _attribution_after(art: _Article, stop: int) -> Entity | None:
     if art.speech.get(lemma(verb)) == "quoted":  # "- цитирует ИА Regnum Минченко"
         person = art.speakers.in_span(sentence, verb.stop, sentence.stop, any_case=True)
         if person is None or person.type != EntityType.PER:  # "- цитирует «Росбалт» канцлера": the role quoted
-            person = next((art.speakers.of_role(sentence, c) for c in sentence.children.get(verb.id, ())
-                           if c.rel == "obj" and c.pos in ("NOUN", "PROPN")), None)
+            person = next(
+                (
+                    art.speakers.of_role(sentence, c)
+                    for c in sentence.children.get(verb.id, ())
+                    if c.rel == "obj" and c.pos in ("NOUN", "PROPN")
+                ),
+                None,
+            )
         return person if person is not None and person.type == EntityType.PER else None
     return art.speakers.of_verb(sentence, verb)
 
 
 def _attribution_before(art: _Article, start: int) -> Entity | None:
     """The speaker of "Путин добавил: «...»" or "Белов оказался дипломатичнее: «...»"."""
-    before = art.text[:start - 1].rstrip(" ")
+    before = art.text[: start - 1].rstrip(" ")
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
@@ -245,7 +260,9 @@ def _reported(art: _Article) -> None:
             begin = _complement(art, sentence, index)
             if begin is None:
                 continue
-            stop = _colon_stop(art, begin) if art.text[begin - 1:begin] == ":" else _content_stop(art, sentence, begin)
+            stop = (
+                _colon_stop(art, begin) if art.text[begin - 1 : begin] == ":" else _content_stop(art, sentence, begin)
+            )
             art.add_each(begin, stop, art.speakers.coordinated(sentence, verb) or [speaker], "reported")
 
 
@@ -257,6 +274,8 @@ def _participle(art: _Article, sentence: Sentence, index: int) -> None:
     if verb.rel != "acl" or head is None or head.start > verb.start:
         return
     begin = _complement(art, sentence, index)
+    if begin is None:
+        return
     opener = next((t for t in sentence.tokens if t.stop == begin), None)
     if opener is None or lemma(opener) not in words("complementizers.tsv"):
         return
@@ -286,21 +305,24 @@ def _inverted(art: _Article) -> None:
                 continue
             opening = _attribution_opening(tokens, index)
             begin = max(sentence.start, paragraph_bounds(art.text, verb.start)[0])  # natasha joins a headline on
-            if opening is None or any(t.text in ":;" or lemma(t) in words("complementizers.tsv")
-                                      for t in tokens[:opening] if t.start >= begin):
+            if opening is None or any(
+                t.text in ":;" or lemma(t) in words("complementizers.tsv") for t in tokens[:opening] if t.start >= begin
+            ):
                 continue
             speaker = _inverted_subject(art, sentence, verb)
             if speaker is None or speaker.type != EntityType.PER:  # "..., сообщает «Лента.ру»": a source, not a speaker
                 continue
             end = _attribution_end(tokens, index)
             head = sentence.head(verb)
-            if end is not None and not (verb.rel == "parataxis" and head is not None and head.start > tokens[end].start):
+            if end is not None and not (
+                verb.rel == "parataxis" and head is not None and head.start > tokens[end].start
+            ):
                 end = None  # "— говорит Лукаш Кулеса, научный руководитель центра": no content resumes
             if end is not None and _describes_subject(sentence, tokens[end + 1], verb):
                 end = None  # "..., сказал Скотт Хоровитц, бывший астронавт, который ...": his title
-            if end is not None and len(WORD.findall(art.text[tokens[end].stop:sentence.stop])) >= MIN_QUOTE_WORDS:
+            if end is not None and len(WORD.findall(art.text[tokens[end].stop : sentence.stop])) >= MIN_QUOTE_WORDS:
                 art.add(tokens[end].stop, sentence.stop, speaker, "reported")  # a fragment of the whole
-            elif len(WORD.findall(art.text[begin:tokens[opening].start])) >= MIN_QUOTE_WORDS:
+            elif len(WORD.findall(art.text[begin : tokens[opening].start])) >= MIN_QUOTE_WORDS:
                 art.add(begin, sentence.stop if end is not None else tokens[opening].start, speaker, "reported")
 
 
@@ -324,7 +346,7 @@ def _attribution_end(tokens: list[DocToken], index: int) -> int | None:
     """Where a parenthetical attribution closes and the content resumes: "Санкции, продолжает Марк Ли, неэффективны"."""
     for number in range(index + 1, len(tokens)):
         token = tokens[number]
-        if token.text in SENTENCE_END or token.text in ":;«\"":
+        if token.text in SENTENCE_END or token.text in ':;«"':
             return None
         if token.text == "," and number + 1 < len(tokens) and tokens[number + 1].text not in SENTENCE_END:
             return number
@@ -333,8 +355,9 @@ def _attribution_end(tokens: list[DocToken], index: int) -> int | None:
 
 def _inverted_subject(art: _Article, sentence: Sentence, verb: DocToken) -> Entity | None:
     """The speaker named after the verb: its own subject there, or a name, pronoun or role."""
-    subjects = [c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass")
-                and c.start > verb.start]
+    subjects = [
+        c for c in sentence.children.get(verb.id, ()) if c.rel in ("nsubj", "nsubj:pass") and c.start > verb.start
+    ]
     if subjects:
         return art.speakers.of_phrase(sentence, subjects[0])
     return art.speakers.after(sentence, verb)
@@ -347,7 +370,7 @@ def _asserted(sentence: Sentence, verb: DocToken) -> bool:
         return False
     for child in sentence.children.get(verb.id, ()):
         word = lemma(child)
-        if word == "бы" or word == "не" and lemma(verb) not in words("denial.tsv"):
+        if word == "бы" or (word == "не" and lemma(verb) not in words("denial.tsv")):
             return False
         if child.rel == "aux" and word == "быть" and child.feats.get("Tense") == "Fut":
             return False
@@ -361,8 +384,8 @@ def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> b
         return True
     if lemma(token) not in ("а", "но", "однако"):
         return False
-    for following in tokens[index + 1:index + 8]:
-        if following.text in ",;:«\"" + SENTENCE_END:
+    for following in tokens[index + 1 : index + 8]:
+        if following.text in ',;:«"' + SENTENCE_END:
             return False
         if art.is_speech(following) and following.feats.get("VerbForm") == "Fin":
             return True
@@ -370,7 +393,7 @@ def _speech_follows(art: _Article, tokens: list[DocToken], token: DocToken) -> b
 
 
 def _first_words(sentence: Sentence, lemmas: tuple[str, ...]) -> bool:
-    return tuple(lemma(t) for t in sentence.tokens[:len(lemmas)]) == lemmas
+    return tuple(lemma(t) for t in sentence.tokens[: len(lemmas)]) == lemmas
 
 
 def _previous_content(art: _Article, sentence: Sentence) -> tuple[int, int]:
@@ -392,8 +415,8 @@ def _fronted(sentence: Sentence, index: int) -> tuple[int, int] | None:
     tokens = sentence.tokens
     words = [t.text.lower() for t in tokens[:index]]
     for start in range(min(2, len(words))):
-        if words[start:start + 4] == ["о", "том", ",", "что"]:
-            commas = [t for t in tokens[start + 4:index] if t.text == ","]
+        if words[start : start + 4] == ["о", "том", ",", "что"]:
+            commas = [t for t in tokens[start + 4 : index] if t.text == ","]
             if commas:
                 return tokens[start + 3].stop, commas[-1].start
     return None
@@ -404,10 +427,10 @@ def _parenthetical(sentence: Sentence, index: int) -> int | None:
     tokens = sentence.tokens
     if not 0 < index <= 3 or tokens[index - 1].text != ",":
         return None
-    for token in tokens[index + 1:index + 5]:
+    for token in tokens[index + 1 : index + 5]:
         if token.text == ",":
             return token.stop
-        if token.text in SENTENCE_END or token.text in ":«\"":
+        if token.text in SENTENCE_END or token.text in ':«"':
             return None
     return None
 
@@ -416,7 +439,7 @@ def _content_stop(art: _Article, sentence: Sentence, begin: int) -> int:
     """Reported content ends at the sentence's end or where a second speech verb is
     coordinated: "назвал итоги подтасованными и призвал сторонников ..."."""
     tokens = [t for t in sentence.tokens if t.start >= begin]
-    for before, token in zip(tokens, tokens[1:]):
+    for before, token in pairwise(tokens):
         if before.text.lower() == "и" and art.is_speech(token) and token.feats.get("VerbForm") == "Fin":
             return before.start
         if before.text in ",—–-" and _speech_follows(art, tokens, token):
@@ -428,7 +451,7 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
     """Where the reported content after a speech verb starts: after its "что", ":" or, for
     verbs like "призвать", right after the verb ("призвал граждан прийти")."""
     verb = sentence.tokens[index]
-    following = sentence.tokens[index + 1:index + 1 + MAX_FRAME_TOKENS]
+    following = sentence.tokens[index + 1 : index + 1 + MAX_FRAME_TOKENS]
     if following and any(start == following[0].stop for start, _ in art.regions):
         return following[0].start  # "сказав «мы принялись ...»", not "сообщает «Лента.ру»"
     opinion = art.speech.get(lemma(verb)) == "opinion"  # "думает о будущем" says nothing
@@ -450,7 +473,9 @@ def _complement(art: _Article, sentence: Sentence, index: int) -> int | None:
         if token.feats.get("VerbForm") == "Fin" or lemma(token) == "который":
             break
     stance = next((t for t in following if t.pos not in ("ADJ", "DET", "ADV")), None)
-    if stance is not None and not opinion and lemma(stance) in words("stance.tsv"):  # "подтвердил неизменную готовность"
+    if (
+        stance is not None and not opinion and lemma(stance) in words("stance.tsv")
+    ):  # "подтвердил неизменную готовность"
         return following[0].start
     if art.speech.get(lemma(verb)) == "rest":  # "назвал(,) итоги выборов подтасованными"
         content = following[1:] if following[:1] and following[0].text == "," else following
@@ -467,7 +492,7 @@ def _refers_back(content: list[DocToken]) -> bool:
         return False
     rest = content[1:]
     noun = next((t for t in rest if t.pos not in ("ADJ", "DET")), None) if first.pos == "DET" else first
-    after = rest[rest.index(noun) + 1:] if noun in rest else rest
+    after = rest[rest.index(noun) + 1 :] if noun in rest else rest
     return not after or after[0].text in SENTENCE_END + ",;"
 
 
@@ -476,8 +501,12 @@ def _about(sentence: Sentence, verb: DocToken, preposition: DocToken) -> bool:
     "Мутко напомнил о существовании агентства"; not a noun's topic ("написал заявление об
     уходе"), a pronoun ("сказал об этом", "о том, что"), or a gerund's topic ("Говоря о сроках, ...")."""
     noun = sentence.head(preposition)
-    return (noun is not None and noun.head_id == verb.id and noun.pos in ("NOUN", "PROPN")
-            and verb.feats.get("VerbForm") != "Conv")
+    return (
+        noun is not None
+        and noun.head_id == verb.id
+        and noun.pos in ("NOUN", "PROPN")
+        and verb.feats.get("VerbForm") != "Conv"
+    )
 
 
 def _colon_stop(art: _Article, begin: int) -> int:
@@ -496,10 +525,17 @@ def _colon_paragraph(art: _Article) -> None:
     "Пресс-секретарь Олег Зуев рассказал:\n\nМэр соболезнует родным." (a block quote)."""
     for sentence in art.context.sentences:
         for colon in sentence.tokens:  # natasha runs the sentence on over the break
-            if colon.text != ":" or art.text[colon.stop:paragraph_bounds(art.text, colon.stop)[1]].strip():
+            if colon.text != ":" or art.text[colon.stop : paragraph_bounds(art.text, colon.stop)[1]].strip():
                 continue
-            verbs = [t for t in sentence.tokens if t.stop <= colon.start and art.is_speech(t)
-                     and _asserted(sentence, t) and t.feats.get("VerbForm") != "Part" and not _relative(sentence, t)]
+            verbs = [
+                t
+                for t in sentence.tokens
+                if t.stop <= colon.start
+                and art.is_speech(t)
+                and _asserted(sentence, t)
+                and t.feats.get("VerbForm") != "Part"
+                and not _relative(sentence, t)
+            ]
             if verbs and not art.quoted(colon.start):  # the main clause's verb, not one in its "что"
                 verb = min(verbs, key=lambda t: len(list(sentence.ancestors(t))))
                 _add_paragraph_after(art, colon.stop, art.speakers.of_verb(sentence, verb))
@@ -508,7 +544,8 @@ def _colon_paragraph(art: _Article) -> None:
 def _relative(sentence: Sentence, verb: DocToken) -> bool:
     """Whether the verb heads a relative clause: "письмо, о котором говорил Песков"."""
     return verb.rel == "acl:relcl" or any(
-        lemma(t) == "который" for t in sentence.subtree(verb) if sentence.clause(t).id == verb.id)
+        lemma(t) == "который" for t in sentence.subtree(verb) if sentence.clause(t).id == verb.id
+    )
 
 
 def _add_paragraph_after(art: _Article, position: int, speaker: Entity | None) -> None:
@@ -522,7 +559,7 @@ def _add_paragraph_after(art: _Article, position: int, speaker: Entity | None) -
 
 
 def _according(art: _Article) -> None:
-    """"по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
+    """ "по словам Лаврова, ...", "..., по его мнению", "согласно Марку, ...", "как сообщил Песков, ..."."""
     nouns, openers, possessives = words("according.tsv"), words("according_openers.tsv"), mapping("possessives.tsv")
     for sentence in art.context.sentences:
         tokens = sentence.tokens
@@ -530,20 +567,20 @@ def _according(art: _Article) -> None:
             word = token.text.lower()
             if word not in openers:
                 continue
-            following = [lemma(t) for t in tokens[index + 1:index + 3]]
+            following = [lemma(t) for t in tokens[index + 1 : index + 3]]
             if word == "по" and following[:1] and following[0] in nouns:  # "по словам Лаврова,"
-                rest = tokens[index + 2:]
+                rest = tokens[index + 2 :]
                 phrase_end = next((t for t in rest if t.text in ",."), None)
             elif word == "по" and following[1:] and following[0] in possessives and following[1] in nouns:
-                rest = tokens[index + 1:index + 2]  # "по его словам", "по его мнению страны Балтии ..."
+                rest = tokens[index + 1 : index + 2]  # "по его словам", "по его мнению страны Балтии ..."
                 noun = tokens[index + 2]
-                after_noun = tokens[index + 3:index + 4]
+                after_noun = tokens[index + 3 : index + 4]
                 phrase_end = after_noun[0] if after_noun and after_noun[0].text in ",." else noun
-            elif word == "согласно" and _names_person(art, tokens[index + 1:index + 2]):
-                rest = tokens[index + 1:]  # "Согласно Марку, ...", not "согласно расчётам Ньютона"
+            elif word == "согласно" and _names_person(art, tokens[index + 1 : index + 2]):
+                rest = tokens[index + 1 :]  # "Согласно Марку, ...", not "согласно расчётам Ньютона"
                 phrase_end = next((t for t in rest if t.text in ",."), None)
             elif word == "как" and index + 1 < len(tokens) and art.is_speech(tokens[index + 1]):
-                rest = tokens[index + 1:]  # "как сообщил Песков,"
+                rest = tokens[index + 1 :]  # "как сообщил Песков,"
                 phrase_end = next((t for t in rest if t.text in ",."), None)
             else:
                 continue
@@ -551,7 +588,7 @@ def _according(art: _Article) -> None:
                 continue
             phrase = [t for t in rest if t.start < phrase_end.start]
             speaker = _holder(art, sentence, phrase)
-            after = art.text[phrase_end.stop:sentence.stop]
+            after = art.text[phrase_end.stop : sentence.stop]
             if phrase_end.text != "." and len(WORD.findall(after)) >= MIN_QUOTE_WORDS:
                 art.add(phrase_end.stop, sentence.stop, speaker, "according")
             else:  # "..., по словам Лаврова."
@@ -602,7 +639,7 @@ def _continued(art: _Article) -> None:
         between = art.context.entities.within(last.stop, start - 1, EntityType.PER)
         if any(e != last.speaker for _, _, e in between):
             continue
-        lines = art.text[last.stop:start - 1].split("\n")
+        lines = art.text[last.stop : start - 1].split("\n")
         if any(any(c.isalnum() for c in line) for line in lines[1:]):
             continue  # another paragraph lies between
         art.add(start, stop, last.speaker, "quote")
@@ -611,16 +648,22 @@ def _continued(art: _Article) -> None:
 def _stands_alone(text: str, start: int, stop: int) -> bool:
     """The quote is a sentence of its own: after a sentence's end or a paragraph's start,
     and followed by one."""
-    before = text[:start - 1].rstrip(" ")
-    after = text[stop + 1:].lstrip(" ")
-    opens = not before or before[-1] in SENTENCE_END + "\n»\""
-    closes = not after or after[0] in "\n«\"" or after[0] in SENTENCE_END and (
-        len(after) == 1 or after[1:2].isspace())
+    before = text[: start - 1].rstrip(" ")
+    after = text[stop + 1 :].lstrip(" ")
+    opens = not before or before[-1] in SENTENCE_END + '\n»"'
+    closes = not after or after[0] in '\n«"' or (after[0] in SENTENCE_END and (len(after) == 1 or after[1:2].isspace()))
     return opens and closes
 
 
 CONSTRUCTIONS: tuple[Callable[[_Article], None], ...] = (
-    _quoted, _reported, _colon_paragraph, _inverted, _according, _continued, _turns)
+    _quoted,
+    _reported,
+    _colon_paragraph,
+    _inverted,
+    _according,
+    _continued,
+    _turns,
+)
 
 
 def extract_statements(context: Context) -> list[Event]:
@@ -629,15 +672,24 @@ def extract_statements(context: Context) -> list[Event]:
     for construction in CONSTRUCTIONS:
         construction(art)
     turns = [s for s in art.found if s.kind == "turn"]
-    found = sorted((s for s in art.found if s.kind == "turn" or not any(
-        t.speaker == s.speaker and t.start <= s.start < t.stop for t in turns)), key=lambda s: s.start)
+    found = sorted(
+        (
+            s
+            for s in art.found
+            if s.kind == "turn" or not any(t.speaker == s.speaker and t.start <= s.start < t.stop for t in turns)
+        ),
+        key=lambda s: s.start,
+    )
     return [_event(context, said, art.text) for said in found]
 
 
 def _event(context: Context, said: Said, text: str) -> Event:
     article = context.article
     return Event(
-        kind="statement", participants=(said.speaker,), quote=clean_quote(text[said.start:said.stop]),
-        article_id=article.id, evidence=said.sentence.text,
+        kind="statement",
+        participants=(said.speaker,),
+        quote=clean_quote(text[said.start : said.stop]),
+        article_id=article.id,
+        evidence=said.sentence.text,
         date=article.date.isoformat() if article.date else None,
     )

@@ -11,6 +11,7 @@ down from a token remembers what it has seen. ``descend`` is that walk, once.
 >>> [t.id for t in descend(a, children, lambda t: t.rel == "conj")]
 ['1', '2']
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -20,7 +21,9 @@ __all__ = ["descend"]
 
 
 def descend(
-    root: Any, children: Mapping[str, Sequence[Any]], follow: Callable[[Any], bool] | None = None,
+    root: Any,
+    children: Mapping[str, Sequence[Any]],
+    follow: Callable[[Any], bool] | None = None,
 ) -> Iterator[Any]:
     """The root and the tokens below it, depth first (last child first), each once.
 

@@ -4,10 +4,12 @@ A mark is a speaker's name before a colon. Initials and a surname right before t
 colon always make one, even after a heading the scraper glued on ("... в узком
 формате В.Путин:", "У.Хурэлсух (как переведено):"); a full name must stand alone
 from a paragraph's start or a sentence's end, in capitalized words, a remark in
-brackets after it ("Мустафа Джемилев:", "Ли Цян (как переведено):", "Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"). A mark
+brackets after it ("Мустафа Джемилев:", "Ли Цян (как переведено):",
+"Патриарх Кирилл Кирилл Патриарх Московский и всея Руси:"). A mark
 that names an organization ("Голос Америки:") ends the turn before it and opens
 none; "Результаты:" or "Во-первых:" is no mark.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +21,7 @@ from ..model import Entity, EntityType
 __all__ = ["TurnMark", "turn_marks"]
 
 # "В.Путин:" or "У.Хурэлсух (как переведено):" right before a colon
-INITIALED = re.compile(
-    r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s*\([^()]{0,40}\))?\s*\Z")
+INITIALED = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s*\([^()]{0,40}\))?\s*\Z")
 REMARK = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 BOUNDARY = re.compile(r"[.!?…>»)]\s+")
 COLON = re.compile(r":\s")
@@ -64,7 +65,7 @@ def _mark_before(text: str, colon: int, entities: EntityIndex) -> tuple[int, Ent
     words = stretch.split()
     if not words or len(words) > MAX_WORDS or not stretch[:1].isupper():
         return None
-    if any(not w[:1].isalpha() or not w[:1].isupper() and len(w) > MAX_LOWERCASE for w in words):
+    if any(not w[:1].isalpha() or (not w[:1].isupper() and len(w) > MAX_LOWERCASE) for w in words):
         return None
     named = entities.within(start, stop)
     people = [e for _, _, e in named if e.type == EntityType.PER]
