@@ -6,7 +6,7 @@ collects the first; :func:`role_phrase` reads the second, as lemmas.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..lexicons import table
@@ -16,7 +16,7 @@ from ..nlp import Doc, DocToken, lemma
 if TYPE_CHECKING:
     from .resolve import EntityIndex
 
-__all__ = ["role_phrase", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
+__all__ = ["role_phrase", "role_noun", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
@@ -46,7 +46,8 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
     """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
 
     ``spans`` are (start, stop, entity) of person mentions; the role noun is
-    the head the name hangs on by ``appos``.
+    the head the name hangs on by ``appos``, or the person noun that head is the genitive of
+    (:func:`role_noun`).
     """
     roles: dict[tuple[str, ...], object] = {}
     for sent in doc.sents:
@@ -59,8 +60,34 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
                 continue  # "его родители Кирилл и Марина" name two people, not one role
             entity = next((e for a, b, e in spans if a <= token.start < b and e.type == EntityType.PER), None)
             if entity is not None:
+                head = role_noun(sent.tokens, head, token, lambda t: any(
+                    a <= t.start < b and e.type == EntityType.PER for a, b, e in spans))
                 roles.setdefault(role_phrase(sent.tokens, head), entity)
     return roles
+
+
+def role_noun(tokens: Sequence[DocToken], head: DocToken, name: DocToken, named: Callable[[DocToken], bool]) -> DocToken:
+    """The noun whose person a name is, given the noun natasha hangs the name on by ``appos``.
+
+    In "помощника госсекретаря США Виктории Нуланд" the name hangs on "госсекретаря", yet
+    Нуланд is the assistant: a genitive noun that is itself the ``nmod`` of an animate noun
+    in the name's case with no name of its own belongs to that noun's phrase. A name in
+    another case than the outer noun ("помощник госсекретаря Джона Керри") or an outer noun
+    with its own name ("советника президента Владимира Путина Юрия Ушакова") stays with
+    the noun it hangs on. ``named`` tells whether a token lies in a person's name.
+    """
+    by_id = {t.id: t for t in tokens}
+    node = head
+    while node.rel == "nmod" and node.feats.get("Case") == "Gen" and node.head_id in by_id:
+        outer = by_id[node.head_id]
+        if outer.pos != "NOUN" or outer.feats.get("Animacy") != "Anim" or outer.start > node.start:
+            break
+        if outer.feats.get("Case") != name.feats.get("Case") or outer.feats.get("Number") == "Plur":
+            break
+        if any(t.head_id == outer.id and t.rel == "appos" and named(t) for t in tokens):
+            break
+        node = outer
+    return node
 
 
 def publisher_principal(article: Article, entities: EntityIndex) -> Entity | None:

@@ -140,14 +140,19 @@ def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str 
 
 def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
     """"накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
-    trigger noun whose own preposition puts it after the clause's time."""
+    trigger noun whose own preposition puts it after the clause's time; the preposition's
+    noun in the case it governs ("Накануне итоги визита ... подвёл": the adverb)."""
     if trigger.pos != "NOUN":
         return False
-    near = [c for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
+    eve = mapping("eve.tsv")
+    near = [(c, trigger) for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
     head = sentence.head(trigger)
     if head is not None and head.pos == "NOUN" and trigger.rel == "nmod":  # "в преддверии визита"
-        near += [head] + [c for c in sentence.children.get(head.id, ()) if c.rel == "case"]
-    return any(lemma(t) in words("eve.tsv") for t in near)
+        near += [(head, trigger)] + [(c, head) for c in sentence.children.get(head.id, ()) if c.rel == "case"]
+    return any(
+        lemma(word) in eve and eve[lemma(word)] in ("-", noun.feats.get("Case"))
+        for word, noun in near
+    )
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:

@@ -20,7 +20,7 @@ from .sentence import Sentence
 
 __all__ = [
     "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
-    "persons_under", "subject_people", "FIRST_PERSON", "NAME_RELS",
+    "persons_under", "subject_people", "named_after", "FIRST_PERSON", "NAME_RELS",
 ]
 
 
@@ -80,6 +80,8 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
             return None
+    if token.feats.get("Number") == "Plur" or named_after(sentence, token, context):
+        return None
     phrase = role_phrase(sentence.tokens, token)
     host = host_of(context)
     if host is not None and " ".join(phrase) in words("host_titles.tsv"):
@@ -89,6 +91,23 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     else:  # the KB knows who holds an office on a day, not when undated
         person = context.entities.roles.get(phrase) or context.entities.introduced_as(phrase)
     return person if person is not None and person.type == EntityType.PER else None
+
+
+def named_after(sentence: Sentence, title: DocToken, context: Context) -> bool:
+    """Is a role noun followed by a person's name in its own case, past its genitive modifiers?
+    Then the noun is that name's title, wherever natasha hung the name: "с министром
+    иностранных дел Сергеем Лавровым" names Лавров, not the article's other foreign minister.
+    """
+    case = title.feats.get("Case")
+    if case is None:
+        return False
+    for token in sentence.tokens[sentence.tokens.index(title) + 1:]:
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == EntityType.PER:
+            return token.feats.get("Case") == case
+        if token.pos not in ("ADJ", "NOUN", "PROPN", "DET") or token.feats.get("Case") not in ("Gen", None):
+            return False
+    return False
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
