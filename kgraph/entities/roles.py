@@ -66,7 +66,9 @@ def harvest_roles(doc: Doc, spans: list[tuple[int, int, object]]) -> dict[tuple[
     return roles
 
 
-def role_noun(tokens: Sequence[DocToken], head: DocToken, name: DocToken, named: Callable[[DocToken], bool]) -> DocToken:
+def role_noun(
+    tokens: Sequence[DocToken], head: DocToken, name: DocToken, named: Callable[[DocToken], bool]
+) -> DocToken:
     """The noun whose person a name is, given the noun natasha hangs the name on by ``appos``.
 
     In "помощника госсекретаря США Виктории Нуланд" the name hangs on "госсекретаря", yet
