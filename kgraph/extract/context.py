@@ -102,8 +102,9 @@ def entity_of(token: DocToken, context: Context) -> Entity | None:
     return context.entities.at(token.start, token.stop)
 
 
-# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet
-OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj"}
+# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet;
+# an adverbial clause has its own status: "прибыл в Италию, когда никто не мог въехать" occurred
+OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj", "advcl"}
 # a trigger below one of these arcs has a time of its own
 OWN_CLAUSE_RELS = {"acl", "acl:relcl", "parataxis"}
 

@@ -33,6 +33,10 @@ def _trigger(context, word: str):
     ("Накануне итоги визита главы МИД в Берлин обсудил парламент.", "визита", "occurred"),
     ("Накануне переговоров с Моди премьер выступил в парламенте.", "переговоров", "planned"),
     ("После встречи с Путиным Меркель выступила.", "встречи", "occurred"),
+    # an adverbial clause's modal is its own, not the trigger's; the trigger's own modal counts
+    ("Марк Гай прибыл в Канаду, когда никто не мог получить визу.", "прибыл", "occurred"),
+    ("Марк Гай приехал в Рим, хотя мог остаться дома.", "приехал", "occurred"),
+    ("Марк Гай может приехать в Рим, когда получит визу.", "приехать", "hypothetical"),
 ])
 def test_status_of(context_of, text, word, status):
     from kgraph.extract.context import status_of
