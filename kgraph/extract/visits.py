@@ -31,7 +31,7 @@ from .pronouns import antecedent
 from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_visits", "places_of", "visitors_of"]
+__all__ = ["extract_visits", "places_of", "relative_place", "visitors_of"]
 
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
@@ -171,7 +171,7 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
         anchors.update(c.id for c in sentence.children.get(trigger.id, ()) if c.rel == "obj")
     index = sentence.tokens.index(trigger)
     near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
-    places: list[Entity] = []
+    places: list[Entity] = relative_place(sentence, verb, context) if verb is not None else []
     for token in sentence.tokens:
         place, site = entity_of(token, context), _site(sentence, token)
         if place is not None and place.type != EntityType.LOC and site is not None and token.rel != "nmod":
@@ -183,6 +183,19 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
         if (anchored or carrier.id in near) and _is_destination(sentence, carrier, trigger, anchored):
             places.append(place)
     return places
+
+
+def relative_place(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The place a trip verb's relative clause describes, when "куда" opens it
+    (``lexicon/relative_places.tsv``): "родился в Белграде, куда бежали его родители" -> Белград;
+    "в Белграде, где он родился" is no trip."""
+    if verb.rel != "acl:relcl" or not any(
+        c.rel == "advmod" and lemma(c) in words("relative_places.tsv") for c in sentence.children.get(verb.id, ())
+    ):
+        return []
+    head = sentence.head(verb)
+    place = entity_of(head, context) if head is not None else None
+    return [place] if place is not None and place.type == EntityType.LOC else []
 
 
 def extract_visits(context: Context) -> list[Event]:

@@ -51,6 +51,15 @@ CASES = [
     ("В Болгарии прошла встреча Владимира Путина с Георгием Пырвановым.", set()),
     ("В аэропорту «Шереметьево» прошла встреча Сергея Лаврова с Ваном И.", set()),
     ("Сергей Лавров живёт в Москве.", set()),
+    # "куда" sends a trip verb's relative clause to the place it describes; "где" does not
+    ("Переговоры пройдут в Женеве, куда в среду прибыл Марк Гай.", {("Марк Гай", "Женева", "occurred")}),
+    ("Переговоры прошли в Женеве, где в среду выступил Марк Гай.", set()),
+    ("Переговоры прошли в Женеве, откуда в среду уехал Марк Гай.", set()),
+    # an escort goes where it escorts someone to; one who flees goes where they flee to
+    ("Марк Гай сопровождал делегацию в Пекин.", {("Марк Гай", "Пекин", "occurred")}),
+    ("Марк Гай сопровождал делегацию на переговорах.", set()),
+    ("В 1920 году Марк Гай бежал в Париж.", {("Марк Гай", "Париж", "occurred")}),
+    ("Марк Гай бежал из Парижа.", set()),
 ]
 
 
@@ -102,6 +111,13 @@ MORE = [
     # a pronoun stands for the person named before it: the earlier sentence's subject
     ("Писатель Пётр Зимин родился в Праге. В Литве он впервые побывал в 1995 году.",
      {("Петр Зимин", "Литва", "occurred")}),
+    # an earlier subject pronoun passes its person on: the article keeps talking of them
+    ("Писатель Пётр Зимин родился в Праге. Он много работал. Он любил путешествовать. "
+     "В 1995 году он прилетел в Вильнюс.",
+     {("Петр Зимин", "Вильнюс", "occurred")}),
+    # a pronoun of the other gender passes nobody on
+    ("Писатель Пётр Зимин родился в Праге. Она много работала. Она любила путешествовать. "
+     "В 1995 году он прилетел в Вильнюс.", set()),
     # not visits: where a person flew from; a person named in the genitive inside a title
     ("Олег Белов вылетел из Тбилиси.", set()),
 ]
