@@ -156,12 +156,19 @@ def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
     )
 
 
+def _of_basis(sentence: Sentence, token: DocToken) -> bool:
+    """Is the token a noun after a preposition of basis (``lexicon/basis.tsv``): "по приглашению"?"""
+    return token.pos == "NOUN" and any(
+        c.rel == "case" and lemma(c) in words("basis.tsv") for c in sentence.children.get(token.id, ())
+    )
+
+
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
     """"occurred", "planned", "negated" or "hypothetical" for a trigger word.
 
     "Путин и Си встретились" -> occurred; "Путин может встретиться с Трампом"
     -> hypothetical; "встреча не состоится" -> negated; "Путин посетит Китай"
-    -> planned.
+    -> planned. A name is no status word ("Ли Вэй"), nor a noun of basis ("по приглашению").
     """
     if _on_the_eve(sentence, trigger):
         return "planned"
@@ -179,6 +186,8 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     lemmas = sentence.lemmas()
     found = []
     for i, token in enumerate(sentence.tokens):
+        if token.pos == "PROPN" or _of_basis(sentence, token):  # "Ли Вэй" is a name, not "ли"
+            continue
         if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
             word = lemmas[i]
             if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():

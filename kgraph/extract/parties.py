@@ -84,7 +84,14 @@ class Parties:
         True
         >>> Parties([a], [b, c]).meetings() == [[a, b, c]]
         True
+
+        Those called one by one by someone not named did not meet one another:
+
+        >>> Parties([], [b, c], one_by_one=True).meetings()
+        []
         """
+        if self.one_by_one and len(self.partners) >= 2 and not self.doers:
+            return []
         if self.one_by_one and self.doers and len(self.partners) >= 2:
             return [
                 _unique([*self.doers, partner])

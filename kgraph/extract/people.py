@@ -384,11 +384,31 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
     return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
 
 
+def _participle_noun(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The person a participle right after a preposition describes: the first named after it in
+    its case, before the next finite verb ("встретился с прибывшим в Москву с визитом Марком Гаем";
+    natasha hangs such a phrase anywhere). A participle after its noun is :func:`_antecedent`'s."""
+    index = sentence.tokens.index(verb)
+    case = verb.feats.get("Case")
+    if verb.feats.get("VerbForm") != "Part" or not case or index == 0 or sentence.tokens[index - 1].pos != "ADP":
+        return []
+    for token in sentence.tokens[index + 1:]:
+        if token.feats.get("VerbForm") == "Fin" or token.text in ",;:":
+            return []
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == EntityType.PER and token.feats.get("Case") == case:
+            return [entity]
+    return []
+
+
 def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: int = 0) -> list[Entity]:
     """Who does what the verb says: its subject, the antecedent of "который", the
     noun a participle describes, the object of the verb that asks for it ("пригласил
     Путина посетить Париж"), or the subject of the verb it depends on ("посетив
     Дюссельдорф, назвал его", "прибыл и посетил")."""
+    following = _participle_noun(sentence, verb, context)
+    if following:  # "с прибывшим в Россию с визитом Марком Гаем"
+        return following
     if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
         head = sentence.head(verb)
         if head is None or head.start > verb.start or any(

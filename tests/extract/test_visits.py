@@ -118,6 +118,9 @@ MORE = [
     # a pronoun of the other gender passes nobody on
     ("Писатель Пётр Зимин родился в Праге. Она много работала. Она любила путешествовать. "
      "В 1995 году он прилетел в Вильнюс.", set()),
+    # a participle before its noun, after a preposition: the named person it describes
+    ("Олег Белов встретился с прибывшим в Москву с визитом Марком Гаем.", {("Марк Гай", "Москва", "occurred")}),
+    ("Олег Белов поговорил с прибывшими в Москву журналистами.", set()),
     # not visits: where a person flew from; a person named in the genitive inside a title
     ("Олег Белов вылетел из Тбилиси.", set()),
 ]
