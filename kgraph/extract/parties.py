@@ -14,7 +14,8 @@ Each construction reads one kind of argument of a meeting word over natasha's UD
 - ``dative_partners``: the one called or told: "позвонил Сергею Сидорову";
 - ``object_partners``: the one received: "принял губернатора Игоря Руденю";
 - ``light_verb``: the verb a meeting noun is the object or frame of: "Путин провёл
-  переговоры с ...", "в ходе переговоров Путин ...";
+  переговоры с ...", "в ходе переговоров Путин ..."; a noun that names its own doers
+  ("на встрече Лаврова с Ваном Песков заявил") takes nobody from the verb;
 - ``coordinated_meeting``: a second meeting noun shares the first one's doers: "переговоры
   Керри с Лавровым, а потом беседа с Путиным";
 - ``embedded``: a meeting noun that hangs on another noun is talked about, not reported:
@@ -509,7 +510,7 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
         out.doers = _parties(sentence, first, context, mode).doers
         return out
     verb = light_verb(sentence, trigger)
-    if verb is not None:
+    if verb is not None and not out.doers:  # "сравнил свою встречу с A со встречей B и C": B and C's own
         if trigger.rel not in ("nsubj", "nsubj:pass"):
             out.doers = _unique(
                 out.doers

@@ -145,6 +145,10 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
     if _object_is_place(trigger) and (  # natasha may hang the object elsewhere: the accusative decides
         token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
     ):
+        return trigger.pos == "VERB" or token.head_id == trigger.id
+    if _object_is_place(trigger) and trigger.pos == "NOUN" and (  # "посещения Пекина": the noun's genitive
+        token.rel == "nmod" and token.head_id == trigger.id and not preps and token.feats.get("Case") == "Gen"
+    ):
         return True
     kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
     if "into" in kinds:

@@ -37,6 +37,12 @@ CASES = [
     # a joint visit is a meeting of the visitors
     ("Владимир Путин и Александр Лукашенко посетили Волгоград.", None,
      {("Александр Лукашенко", "Владимир Путин", "occurred", "in_person")}),
+    # a meal together is a meeting; a meal alone is none
+    ("Марк Гай пообедал с Пьером Дюраном в Лионе.", None, {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
+    ("Марк Гай пообедал в Лионе.", None, set()),
+    # a hope to meet is no meeting yet
+    ("Марк Гай надеется встретиться с Пьером Дюраном.", None,
+     {("Марк Гай", "Пьер Дюран", "hypothetical", "in_person")}),
     # not meetings
     ("Владимир Путин принял отставку губернатора Евгения Куйвашева.", None, set()),
     ("Сергей Лавров встретился с журналистами и прокомментировал слова Наото Кана.", None, set()),

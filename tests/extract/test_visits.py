@@ -121,6 +121,9 @@ MORE = [
     # a participle before its noun, after a preposition: the named person it describes
     ("Олег Белов встретился с прибывшим в Москву с визитом Марком Гаем.", {("Марк Гай", "Москва", "occurred")}),
     ("Олег Белов поговорил с прибывшими в Москву журналистами.", set()),
+    # a visit noun's genitive is the place visited; another noun's genitive is not
+    ("В ходе посещения Пекина Марк Гай встретился с Ли Вэем.", {("Марк Гай", "Пекин", "occurred")}),
+    ("В ходе посещения выставки правительства Китая Марк Гай встретился с Ли Вэем.", set()),
     # not visits: where a person flew from; a person named in the genitive inside a title
     ("Олег Белов вылетел из Тбилиси.", set()),
 ]
