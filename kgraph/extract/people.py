@@ -384,6 +384,20 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
     return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
 
 
+def _reporter(sentence: Sentence, verb: DocToken, head: DocToken, context: Context, depth: int) -> list[Entity]:
+    """The subject of a content clause that names none is the one person who reports it, when the
+    clause's verb agrees with them: "Гай заявил, что встречался с Дюраном" -> Гай; not "Гай
+    заявил, что встречались с Дюраном" (others), nor "Анна Лис сообщила, что встречался ..."."""
+    found = subject_people(sentence, head, context, depth + 1)
+    if len(found) != 1 or verb.feats.get("Number", "Sing") != "Sing":
+        return []
+    gender = verb.feats.get("Gender")
+    subject = next((t for t in sentence.children.get(head.id, ()) if t.rel in NSUBJ_RELS), None)
+    if gender and subject is not None and subject.feats.get("Gender") not in (None, gender):
+        return []
+    return found
+
+
 def _participle_noun(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """The person a participle right after a preposition describes: the first named after it in
     its case, before the next finite verb ("встретился с прибывшим в Москву с визитом Марком Гаем";
@@ -437,4 +451,6 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
                     return found
     if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB" and depth < 4:
         return subject_people(sentence, head, context, depth + 1)
+    if verb.rel == "ccomp" and head is not None and head.pos == "VERB" and depth < 4:
+        return _reporter(sentence, verb, head, context, depth)
     return _nominative_near(sentence, verb, context)
