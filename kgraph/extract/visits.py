@@ -138,6 +138,19 @@ def _site(sentence: Sentence, token: DocToken) -> DocToken | None:
     return None
 
 
+def _first_conjunct(sentence: Sentence, token: DocToken) -> DocToken:
+    """The first of the places a token is listed with, which carries their preposition: "Праге"
+    of "побывал в Вене, Праге и Будапеште" -> "Вене"; a place with its own preposition is itself."""
+    node, seen = token, {token.id}
+    while node.rel == "conj" and not any(c.rel == "case" for c in sentence.children.get(node.id, ())):
+        head = sentence.head(node)
+        if head is None or head.id in seen or head.feats.get("Case") != node.feats.get("Case"):
+            break
+        seen.add(head.id)
+        node = head
+    return node
+
+
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
     """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
     the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
@@ -153,6 +166,8 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
     kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
     if "into" in kinds:
         return True
+    if "across" in kinds:
+        return anchored and trigger.pos == "NOUN" and token.head_id == trigger.id and token.feats.get("Case") == "Dat"
     return "onto" in kinds and (anchored or token.feats.get("Case") == "Acc")
 
 
@@ -182,7 +197,7 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
             place = replace(place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None)  # "«Домодедово»": ORG to NER
         if place is None or place.type != EntityType.LOC or place in places:
             continue
-        carrier = site or token  # "в аэропорту «Домодедово»": the noun carries the preposition
+        carrier = _first_conjunct(sentence, site or token)  # "в аэропорту «Домодедово»": the noun carries the preposition
         anchored = carrier.head_id in anchors
         if (anchored or carrier.id in near) and _is_destination(sentence, carrier, trigger, anchored):
             places.append(place)
