@@ -105,6 +105,8 @@ def entity_of(token: DocToken, context: Context) -> Entity | None:
 # children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet;
 # an adverbial clause has its own status: "прибыл в Италию, когда никто не мог въехать" occurred
 OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj", "advcl"}
+# a verb below a trigger that says something of it: "запланированного визита", "будет встречаться"
+MODIFIER_RELS = {"amod", "aux", "aux:pass", "cop"}
 # a trigger below one of these arcs has a time of its own
 OWN_CLAUSE_RELS = {"acl", "acl:relcl", "parataxis"}
 
@@ -188,7 +190,10 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     for i, token in enumerate(sentence.tokens):
         if token.pos == "PROPN" or _of_basis(sentence, token):  # "Ли Вэй" is a name, not "ли"
             continue
-        if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
+        if token.id in words_scope or (
+            token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS
+            and (token.pos != "VERB" or token.rel in MODIFIER_RELS)
+        ):  # a verb below the trigger's predicate is an event of its own: "визит призван решить проблему"
             word = lemmas[i]
             if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():
                 return "negated"  # but "не исключает" is a phrase of its own

@@ -38,6 +38,10 @@ def _trigger(context, word: str):
     ("Ли Вэй посетит Прагу.", "посетит", "planned"),
     ("Марк Гай посетил Париж по приглашению Пьера Дюрана.", "посетил", "occurred"),
     ("Марк Гай принял приглашение посетить Париж.", "посетить", "planned"),
+    # a verb below the trigger's predicate has its own status: the visit is not what is decided
+    ("Визит Марка Гая в Рим призван решить эту проблему.", "Визит", "occurred"),
+    ("Марк Гай решил посетить Рим.", "посетить", "planned"),
+    ("До запланированного визита Марка Гая в Рим осталась неделя.", "визита", "planned"),
     # an adverbial clause's modal is its own, not the trigger's; the trigger's own modal counts
     ("Марк Гай прибыл в Канаду, когда никто не мог получить визу.", "прибыл", "occurred"),
     ("Марк Гай приехал в Рим, хотя мог остаться дома.", "приехал", "occurred"),
