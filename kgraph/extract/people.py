@@ -453,4 +453,20 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
         return subject_people(sentence, head, context, depth + 1)
     if verb.rel == "ccomp" and head is not None and head.pos == "VERB" and depth < 4:
         return _reporter(sentence, verb, head, context, depth)
-    return _nominative_near(sentence, verb, context)
+    return _nominative_near(sentence, verb, context) or _stray_subject(sentence, verb, context)
+
+
+def _stray_subject(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """A subject natasha hung on another verb it does not agree with in number, after this verb,
+    which does agree: "родился в Белграде, куда бежали из России его родители Кирилл и Марина"
+    ("родители" hung on "родился")."""
+    number = verb.feats.get("Number")
+    if not number:
+        return []
+    for token in sentence.tokens[sentence.tokens.index(verb) + 1:]:
+        other = sentence.head(token)
+        if token.rel not in NSUBJ_RELS or other is None or other is verb or other.pos != "VERB":
+            continue
+        if token.feats.get("Number") == number and other.feats.get("Number") not in (None, number):
+            return persons_under(sentence, token, context)
+    return []

@@ -124,6 +124,10 @@ MORE = [
     # a visit noun's genitive is the place visited; another noun's genitive is not
     ("В ходе посещения Пекина Марк Гай встретился с Ли Вэем.", {("Марк Гай", "Пекин", "occurred")}),
     ("В ходе посещения выставки правительства Китая Марк Гай встретился с Ли Вэем.", set()),
+    # a subject hung on a verb it does not agree with is the agreeing verb's
+    ("Марк Гай родился в Вене, куда бежали из Праги его родители Олег Гай и Анна Лис.",
+     {("Олег Гай", "Вена", "occurred"), ("Анна Лис", "Вена", "occurred")}),
+    ("Марк Гай родился в Вене, куда бежал из Праги его отец.", set()),
     # every place of a list; a tour across a place; a stay
     ("Марк Гай побывал в Вене, Праге и Будапеште.",
      {("Марк Гай", "Вена", "occurred"), ("Марк Гай", "Прага", "occurred"), ("Марк Гай", "Будапешт", "occurred")}),
