@@ -40,6 +40,11 @@ CASES = [
     # a meal together is a meeting; a meal alone is none
     ("Марк Гай пообедал с Пьером Дюраном в Лионе.", None, {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
     ("Марк Гай пообедал в Лионе.", None, set()),
+    # contact with a named person is a meeting; contact with a group, or no one named, is none
+    ("Марк Гай поддерживает регулярный контакт с премьером Пьером Дюраном.", None,
+     {("Марк Гай", "Пьер Дюран", "occurred", "unknown")}),
+    ("Марк Гай поддерживает регулярный контакт с журналистами.", None, set()),
+    ("Контакты с Пьером Дюраном прекращены.", None, set()),
     # a hope to meet is no meeting yet
     ("Марк Гай надеется встретиться с Пьером Дюраном.", None,
      {("Марк Гай", "Пьер Дюран", "hypothetical", "in_person")}),
