@@ -25,8 +25,8 @@ Each construction reads one kind of argument of a meeting word over natasha's UD
 :func:`parties` puts them together: the side that does the meeting (the subject, the
 genitive, the agents) and the side met (the "с" phrase, the object, the dative). A host
 who talks to several people one by one ("провёл телефонные разговоры с A, B и C", a
-countable meeting noun in the plural, or a phone call) meets each of them, and they do
-not meet one another: :attr:`Parties.meetings`.
+countable meeting noun in the plural, or a phone call) or one after the other ("с A, а затем
+с B": ``in_turn``) meets each of them, and they do not meet one another: :attr:`Parties.meetings`.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ __all__ = [
     "dative_partners",
     "embedded",
     "genitive_people",
+    "in_turn",
     "light_verb",
     "nominative_before",
     "object_partners",
@@ -456,6 +457,16 @@ def _one_by_one(trigger: DocToken, mode: str) -> bool:
     )
 
 
+def in_turn(sentence: Sentence, partners: list[Entity], context: Context) -> bool:
+    """Is a partner listed after an adverb of succession (``lexicon/sequence.tsv``), so each
+    partner met the doers apart: "переговоры с Дюраном, а затем с Шмидтом"?"""
+    for token in sentence.tokens:
+        head = sentence.head(token) if lemma(token) in words("sequence.tsv") else None
+        if head is not None and head.rel == "conj" and entity_of(head, context) in partners:
+            return True
+    return False
+
+
 def parties(
     sentence: Sentence, trigger: DocToken, context: Context, mode: str = "unknown"
 ) -> Parties:
@@ -468,6 +479,7 @@ def parties(
     pronouns = {entity_of(t, context) for t in sentence.tokens if t.pos == "PRON"}
     found.doers = [p for p in found.doers if p not in pronouns]
     found.partners = [p for p in found.partners if p not in pronouns]
+    found.one_by_one = found.one_by_one or in_turn(sentence, found.partners, context)
     return found
 
 
