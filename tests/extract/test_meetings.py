@@ -94,6 +94,18 @@ def test_the_publishers_principal_is_the_implied_host(relations, text, guest, mo
     assert pairs == {(*sorted(("Владимир Путин", guest)), "occurred", mode)}
 
 
+@pytest.mark.parametrize("text, pairs", [
+    # the floor given to a named person: a participant of the chair's meeting
+    ("Президент провёл совещание по экономическим вопросам. В.Путин: Давайте начнём. Пожалуйста, слово "
+     "Антону Сергеевичу Громову.", {("Антон Громов", "Владимир Путин")}),
+    # the floor alone, or a word about someone, is none
+    ("Президент провёл совещание по экономическим вопросам. В.Путин: Давайте начнём. Пожалуйста, слово.", set()),
+])
+def test_the_floor_given_is_participation(relations, text, pairs):
+    found = relations(text, DAY, source=KREMLIN, kind="met_with")
+    assert {tuple(sorted((r["subject"], r["object"]))) for r in found} == pairs
+
+
 def test_no_implied_host_elsewhere(relations):
     text = "Встреча с губернатором Мурманской области Андреем Чибисом"
     assert relations(text, DAY, source="interfax.ru", kind="met_with") == []
