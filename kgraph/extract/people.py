@@ -262,11 +262,15 @@ def _is_bare_title(entity: Entity) -> bool:
 def _is_relative_of(sentence: Sentence, index: int) -> bool:
     """Is the token at ``index`` a name in the genitive after a kinship noun?
 
-    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant.
+    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant; so is
+    Чебнёва: a name's later words count from its first ("с семьёй президента ЮАР Нельсона Манделы").
     """
     token = sentence.tokens[index]
     if token.feats.get("Case") != "Gen":
         return False
+    while token.rel in ("flat", "flat:name") and (head := sentence.head(token)) is not None and head.start < token.start:
+        token = head
+    index = sentence.tokens.index(token)
     return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
 
 
