@@ -21,7 +21,7 @@ from ..model import Entity, Event, fold, specific_mode
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .dates import find_dates
-from .parties import dative_partners, embedded, parties
+from .parties import dative_partners, embedded, parties, visited_people
 from .people import (
     FIRST_PERSON,
     host_of,
@@ -275,6 +275,8 @@ def extract_meetings(context: Context) -> list[Event]:
                 continue
             if word in _needs("dat") and not dative_partners(sentence, token, context):
                 continue  # "сообщил Оливеру Кану" is a conversation; "сообщил, что ..." is not
+            if word in _needs("to") and not visited_people(sentence, token, context):
+                continue  # "приехал к Дюрану" is a meeting; "приехал в Лион" is a visit only
             clause = sentence.clause(token)
             if word not in _needs("joint"):
                 found = parties(sentence, token, context, _mode(sentence, triggers[word]))

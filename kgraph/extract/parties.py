@@ -57,11 +57,13 @@ __all__ = [
     "parties",
     "passive_agents",
     "subjects",
+    "visited_people",
     "with_partners",
 ]
 
 WITH = {"с", "со", "c"}  # and a Latin "c" typed for the Cyrillic one
 BETWEEN = {"между"}
+TO = {"к", "ко"}
 # a meeting noun below one of these arcs of a verb takes that verb's people
 LIGHT_RELS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod"}
 
@@ -297,6 +299,11 @@ def with_partners(sentence: Sentence, head: DocToken, context: Context) -> list[
     return _unique(out)
 
 
+def visited_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The people a trip goes to, after "к"/"ко": "отправился к Пьеру Дюрану в Лион"."""
+    return _phrase_people(sentence, verb, context, TO)
+
+
 def companions(sentence: Sentence, head: DocToken, context: Context) -> list[Entity]:
     """The people who do it with the subject (``lexicon/together.tsv``): "Белов вместе с
     Зиминым встретился с ...", whether natasha hangs "с Зиминым" on "вместе" or on the verb."""
@@ -505,6 +512,7 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
                 if lemma(trigger) in _object_verbs()
                 else []
             )
+            + visited_people(sentence, trigger, context)
         )
         return out
     out.doers = _unique(

@@ -45,6 +45,12 @@ CASES = [
      {("Марк Гай", "Пьер Дюран", "occurred", "unknown")}),
     ("Марк Гай поддерживает регулярный контакт с журналистами.", None, set()),
     ("Контакты с Пьером Дюраном прекращены.", None, set()),
+    # a trip to a named person is a meeting with them; a trip to a place alone, or to a thing, is none
+    ("Марк Гай отправился к Пьеру Дюрану в Лион.", None, {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
+    ("Марк Гай приедет к президенту Пьеру Дюрану в среду.", None,
+     {("Марк Гай", "Пьер Дюран", "planned", "in_person")}),
+    ("Марк Гай приехал в Лион.", None, set()),
+    ("Марк Гай приехал к месту встречи с опозданием.", None, set()),
     # a hope to meet is no meeting yet
     ("Марк Гай надеется встретиться с Пьером Дюраном.", None,
      {("Марк Гай", "Пьер Дюран", "hypothetical", "in_person")}),
