@@ -268,7 +268,10 @@ def _is_relative_of(sentence: Sentence, index: int) -> bool:
     token = sentence.tokens[index]
     if token.feats.get("Case") != "Gen":
         return False
-    while token.rel in ("flat", "flat:name") and (head := sentence.head(token)) is not None and head.start < token.start:
+    while token.rel in ("flat", "flat:name"):
+        head = sentence.head(token)
+        if head is None or head.start > token.start:
+            break
         token = head
     index = sentence.tokens.index(token)
     return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])

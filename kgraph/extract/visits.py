@@ -197,7 +197,8 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
             place = replace(place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None)  # "«Домодедово»": ORG to NER
         if place is None or place.type != EntityType.LOC or place in places:
             continue
-        carrier = _first_conjunct(sentence, site or token)  # "в аэропорту «Домодедово»": the noun carries the preposition
+        # "в аэропорту «Домодедово»": the noun carries the preposition; "в Вене, Праге": the first place
+        carrier = _first_conjunct(sentence, site or token)
         anchored = carrier.head_id in anchors
         if (anchored or carrier.id in near) and _is_destination(sentence, carrier, trigger, anchored):
             places.append(place)
