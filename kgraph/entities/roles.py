@@ -6,7 +6,7 @@ collects the first; :func:`role_phrase` reads the second, as lemmas.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..lexicons import table
@@ -16,7 +16,7 @@ from ..nlp import Doc, DocToken, lemma
 if TYPE_CHECKING:
     from .resolve import EntityIndex
 
-__all__ = ["role_phrase", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
+__all__ = ["role_phrase", "role_noun", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
@@ -57,10 +57,10 @@ def harvest_roles(doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: fro
     """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
 
     ``spans`` are (start, stop, entity) of person mentions; the role noun is
-    the head the name hangs on by ``appos``, of a part of speech in ``heads``. With
-    "PROPN" among them, a capitalized title natasha tags a proper noun counts too
-    ("Чрезвычайный и Полномочный Посол Ирана"), unless it lies in a person's mention.
-    ``places``: as for :func:`role_phrase`.
+    the head the name hangs on by ``appos`` (or the person noun that head is the genitive of,
+    :func:`role_noun`), of a part of speech in ``heads``. With "PROPN" among them, a
+    capitalized title natasha tags a proper noun counts too ("Чрезвычайный и Полномочный
+    Посол Ирана"), unless it lies in a person's mention. ``places``: as for :func:`role_phrase`.
     """
     roles: dict[tuple[str, ...], Entity] = {}
     for sent in doc.sents:
@@ -75,8 +75,40 @@ def harvest_roles(doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: fro
                 continue
             entity = next((e for a, b, e in spans if a <= token.start < b and e.type == EntityType.PER), None)
             if entity is not None:
+                head = role_noun(
+                    sent.tokens,
+                    head,
+                    token,
+                    lambda t: any(a <= t.start < b and e.type == EntityType.PER for a, b, e in spans),
+                )
                 roles.setdefault(role_phrase(sent.tokens, head, places), entity)
     return roles
+
+
+def role_noun(
+    tokens: Sequence[DocToken], head: DocToken, name: DocToken, named: Callable[[DocToken], bool]
+) -> DocToken:
+    """The noun whose person a name is, given the noun natasha hangs the name on by ``appos``.
+
+    In "помощника госсекретаря США Виктории Нуланд" the name hangs on "госсекретаря", yet
+    Нуланд is the assistant: a genitive noun that is itself the ``nmod`` of an animate noun
+    in the name's case with no name of its own belongs to that noun's phrase. A name in
+    another case than the outer noun ("помощник госсекретаря Джона Керри") or an outer noun
+    with its own name ("советника президента Владимира Путина Юрия Ушакова") stays with
+    the noun it hangs on. ``named`` tells whether a token lies in a person's name.
+    """
+    by_id = {t.id: t for t in tokens}
+    node = head
+    while node.rel == "nmod" and node.feats.get("Case") == "Gen" and node.head_id in by_id:
+        outer = by_id[node.head_id]
+        if outer.pos != "NOUN" or outer.feats.get("Animacy") != "Anim" or outer.start > node.start:
+            break
+        if outer.feats.get("Case") != name.feats.get("Case") or outer.feats.get("Number") == "Plur":
+            break
+        if any(t.head_id == outer.id and t.rel == "appos" and named(t) for t in tokens):
+            break
+        node = outer
+    return node
 
 
 def publisher_principal(article: Article, entities: EntityIndex) -> Entity | None:

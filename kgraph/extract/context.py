@@ -149,8 +149,11 @@ def entity_of(token: DocToken, context: Context) -> Entity | None:
     return context.entities.at(token.start, token.stop)
 
 
-# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet
-OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj"}
+# children that start a clause of their own: "принял ... и предложил ему" is not a proposal to meet;
+# an adverbial clause has its own status: "прибыл в Италию, когда никто не мог въехать" occurred
+OTHER_CLAUSE_RELS = {"conj", "parataxis", "acl:relcl", "ccomp", "csubj", "advcl"}
+# a verb below a trigger that says something of it: "запланированного визита", "будет встречаться"
+MODIFIER_RELS = {"amod", "aux", "aux:pass", "cop"}
 # a trigger below one of these arcs has a time of its own
 OWN_CLAUSE_RELS = {"acl", "acl:relcl", "parataxis"}
 
@@ -187,14 +190,26 @@ def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str 
 
 def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
     """"накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
-    trigger noun whose own preposition puts it after the clause's time."""
+    trigger noun whose own preposition puts it after the clause's time; the preposition's
+    noun in the case it governs ("Накануне итоги визита ... подвёл": the adverb)."""
     if trigger.pos != "NOUN":
         return False
-    near = [c for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
+    eve = mapping("eve.tsv")
+    near = [(c, trigger) for c in sentence.children.get(trigger.id, ()) if c.rel == "case"]
     head = sentence.head(trigger)
     if head is not None and head.pos == "NOUN" and trigger.rel == "nmod":  # "в преддверии визита"
-        near += [head] + [c for c in sentence.children.get(head.id, ()) if c.rel == "case"]
-    return any(lemma(t) in words("eve.tsv") for t in near)
+        near += [(head, trigger)] + [(c, head) for c in sentence.children.get(head.id, ()) if c.rel == "case"]
+    return any(
+        lemma(word) in eve and eve[lemma(word)] in ("-", noun.feats.get("Case"))
+        for word, noun in near
+    )
+
+
+def _of_basis(sentence: Sentence, token: DocToken) -> bool:
+    """Is the token a noun after a preposition of basis (``lexicon/basis.tsv``): "по приглашению"?"""
+    return token.pos == "NOUN" and any(
+        c.rel == "case" and lemma(c) in words("basis.tsv") for c in sentence.children.get(token.id, ())
+    )
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
@@ -202,7 +217,7 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
 
     "Путин и Си встретились" -> occurred; "Путин может встретиться с Трампом"
     -> hypothetical; "встреча не состоится" -> negated; "Путин посетит Китай"
-    -> planned.
+    -> planned. A name is no status word ("Ли Вэй"), nor a noun of basis ("по приглашению").
     """
     if _on_the_eve(sentence, trigger):
         return "planned"
@@ -220,7 +235,12 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
     lemmas = sentence.lemmas()
     found = []
     for i, token in enumerate(sentence.tokens):
-        if token.id in words_scope or token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS:
+        if token.pos == "PROPN" or _of_basis(sentence, token):  # "Ли Вэй" is a name, not "ли"
+            continue
+        if token.id in words_scope or (
+            token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS
+            and (token.pos != "VERB" or token.rel in MODIFIER_RELS)
+        ):  # a verb below the trigger's predicate is an event of its own: "визит призван решить проблему"
             word = lemmas[i]
             if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():
                 return "negated"  # but "не исключает" is a phrase of its own

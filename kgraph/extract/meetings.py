@@ -21,7 +21,7 @@ from ..model import Entity, Event, fold, specific_mode
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .dates import find_dates
-from .parties import dative_partners, embedded, parties
+from .parties import dative_partners, embedded, parties, visited_people
 from .people import (
     FIRST_PERSON,
     host_of,
@@ -40,6 +40,8 @@ __all__ = ["extract_meetings", "participation_trigger"]
 JOIN_WINDOW = 3
 # how many words either side of a participation word may hold the words it needs
 NEED_SPAN = 4
+# third-person pronouns that may stand for the meeting of the sentence before: "в них", "в ней"
+REFERRING = frozenset({"он", "она", "они", "оно"})
 
 
 @dataclass
@@ -117,7 +119,10 @@ def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, tri
                context: Context) -> bool:
     """A lemma of the group stands in the sentence, or ("@Dat") a person in that case is the
     trigger's dependent or follows it: "рассказал Владимиру Путину"."""
-    if group.intersection(lemma(t) for t in _neighbourhood(sentence, trigger)):
+    near = _neighbourhood(sentence, trigger)
+    if group.intersection(lemma(t) for t in near):
+        return True
+    if _refers_back(sentence, near, group, context):  # "... прошли переговоры. В них участвовали ..."
         return True
     cases = {g[1:] for g in group if g.startswith("@")}
     index = sentence.tokens.index(trigger)
@@ -127,6 +132,18 @@ def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, tri
         and (entity_of(t, context) or person_of_role(sentence, t, context))
         for t in sentence.tokens
     )
+
+
+def _refers_back(sentence: Sentence, near: list[DocToken], group: frozenset[str], context: Context) -> bool:
+    """Is a third-person pronoun after a preposition among the words ("в них", "в ней") the
+    meeting the sentence before names with a word of the group: "В Минске прошли переговоры.
+    В них участвовали ..."?"""
+    if sentence.index == 0 or not any(
+        t.pos == "PRON" and lemma(t) in REFERRING and any(c.rel == "case" for c in sentence.children.get(t.id, ()))
+        for t in near
+    ):
+        return False
+    return bool(group.intersection(context.sentences[sentence.index - 1].lemmas()))
 
 
 def _mode(sentence: Sentence, default: str) -> str:
@@ -258,6 +275,8 @@ def extract_meetings(context: Context) -> list[Event]:
                 continue
             if word in _needs("dat") and not dative_partners(sentence, token, context):
                 continue  # "сообщил Оливеру Кану" is a conversation; "сообщил, что ..." is not
+            if word in _needs("to") and not visited_people(sentence, token, context):
+                continue  # "приехал к Дюрану" is a meeting; "приехал в Лион" is a visit only
             clause = sentence.clause(token)
             if word not in _needs("joint"):
                 found = parties(sentence, token, context, _mode(sentence, triggers[word]))

@@ -14,7 +14,8 @@ Each construction reads one kind of argument of a meeting word over natasha's UD
 - ``dative_partners``: the one called or told: "позвонил Сергею Сидорову";
 - ``object_partners``: the one received: "принял губернатора Игоря Руденю";
 - ``light_verb``: the verb a meeting noun is the object or frame of: "Путин провёл
-  переговоры с ...", "в ходе переговоров Путин ...";
+  переговоры с ...", "в ходе переговоров Путин ..."; a noun that names its own doers
+  ("на встрече Лаврова с Ваном Песков заявил") takes nobody from the verb;
 - ``coordinated_meeting``: a second meeting noun shares the first one's doers: "переговоры
   Керри с Лавровым, а потом беседа с Путиным";
 - ``embedded``: a meeting noun that hangs on another noun is talked about, not reported:
@@ -24,8 +25,8 @@ Each construction reads one kind of argument of a meeting word over natasha's UD
 :func:`parties` puts them together: the side that does the meeting (the subject, the
 genitive, the agents) and the side met (the "с" phrase, the object, the dative). A host
 who talks to several people one by one ("провёл телефонные разговоры с A, B и C", a
-countable meeting noun in the plural, or a phone call) meets each of them, and they do
-not meet one another: :attr:`Parties.meetings`.
+countable meeting noun in the plural, or a phone call) or one after the other ("с A, а затем
+с B": ``in_turn``) meets each of them, and they do not meet one another: :attr:`Parties.meetings`.
 """
 
 from __future__ import annotations
@@ -49,17 +50,20 @@ __all__ = [
     "dative_partners",
     "embedded",
     "genitive_people",
+    "in_turn",
     "light_verb",
     "nominative_before",
     "object_partners",
     "parties",
     "passive_agents",
     "subjects",
+    "visited_people",
     "with_partners",
 ]
 
 WITH = {"с", "со", "c"}  # and a Latin "c" typed for the Cyrillic one
 BETWEEN = {"между"}
+TO = {"к", "ко"}
 # a meeting noun below one of these arcs of a verb takes that verb's people
 LIGHT_RELS = {"obj", "nsubj", "nsubj:pass", "obl", "nmod"}
 
@@ -84,7 +88,14 @@ class Parties:
         True
         >>> Parties([a], [b, c]).meetings() == [[a, b, c]]
         True
+
+        Those called one by one by someone not named did not meet one another:
+
+        >>> Parties([], [b, c], one_by_one=True).meetings()
+        []
         """
+        if self.one_by_one and len(self.partners) >= 2 and not self.doers:
+            return []
         if self.one_by_one and self.doers and len(self.partners) >= 2:
             return [
                 _unique([*self.doers, partner])
@@ -288,6 +299,11 @@ def with_partners(sentence: Sentence, head: DocToken, context: Context) -> list[
     return _unique(out)
 
 
+def visited_people(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The people a trip goes to, after "к"/"ко": "отправился к Пьеру Дюрану в Лион"."""
+    return _phrase_people(sentence, verb, context, TO)
+
+
 def companions(sentence: Sentence, head: DocToken, context: Context) -> list[Entity]:
     """The people who do it with the subject (``lexicon/together.tsv``): "Белов вместе с
     Зиминым встретился с ...", whether natasha hangs "с Зиминым" on "вместе" or on the verb."""
@@ -448,6 +464,16 @@ def _one_by_one(trigger: DocToken, mode: str) -> bool:
     )
 
 
+def in_turn(sentence: Sentence, partners: list[Entity], context: Context) -> bool:
+    """Is a partner listed after an adverb of succession (``lexicon/sequence.tsv``), so each
+    partner met the doers apart: "переговоры с Дюраном, а затем с Шмидтом"?"""
+    for token in sentence.tokens:
+        head = sentence.head(token) if lemma(token) in words("sequence.tsv") else None
+        if head is not None and head.rel == "conj" and entity_of(head, context) in partners:
+            return True
+    return False
+
+
 def parties(
     sentence: Sentence, trigger: DocToken, context: Context, mode: str = "unknown"
 ) -> Parties:
@@ -460,6 +486,7 @@ def parties(
     pronouns = {entity_of(t, context) for t in sentence.tokens if t.pos == "PRON"}
     found.doers = [p for p in found.doers if p not in pronouns]
     found.partners = [p for p in found.partners if p not in pronouns]
+    found.one_by_one = found.one_by_one or in_turn(sentence, found.partners, context)
     return found
 
 
@@ -485,6 +512,7 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
                 if lemma(trigger) in _object_verbs()
                 else []
             )
+            + visited_people(sentence, trigger, context)
         )
         return out
     out.doers = _unique(
@@ -502,7 +530,7 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
         out.doers = _parties(sentence, first, context, mode).doers
         return out
     verb = light_verb(sentence, trigger)
-    if verb is not None:
+    if verb is not None and not out.doers:  # "сравнил свою встречу с A со встречей B и C": B and C's own
         if trigger.rel not in ("nsubj", "nsubj:pass"):
             out.doers = _unique(
                 out.doers

@@ -21,7 +21,7 @@ from .sentence import Sentence
 
 __all__ = [
     "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
-    "persons_under", "subject_people", "FIRST_PERSON", "NAME_RELS",
+    "persons_under", "subject_people", "named_after", "FIRST_PERSON", "NAME_RELS",
 ]
 
 
@@ -81,6 +81,8 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
             return None
+    if token.feats.get("Number") == "Plur" or named_after(sentence, token, context):
+        return None
     phrase = role_phrase(sentence.tokens, token)
     host = host_of(context)
     if host is not None and " ".join(phrase) in words("host_titles.tsv"):
@@ -90,6 +92,23 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     else:  # the KB knows who holds an office on a day, not when undated
         person = context.entities.roles.get(phrase) or context.entities.introduced_as(phrase)
     return person if person is not None and person.type == EntityType.PER else None
+
+
+def named_after(sentence: Sentence, title: DocToken, context: Context) -> bool:
+    """Is a role noun followed by a person's name in its own case, past its genitive modifiers?
+    Then the noun is that name's title, wherever natasha hung the name: "с министром
+    иностранных дел Сергеем Лавровым" names Лавров, not the article's other foreign minister.
+    """
+    case = title.feats.get("Case")
+    if case is None:
+        return False
+    for token in sentence.tokens[sentence.tokens.index(title) + 1:]:
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == EntityType.PER:
+            return token.feats.get("Case") == case
+        if token.pos not in ("ADJ", "NOUN", "PROPN", "DET") or token.feats.get("Case") not in ("Gen", None):
+            return False
+    return False
 
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
@@ -230,11 +249,18 @@ def _is_bare_title(entity: Entity) -> bool:
 def _is_relative_of(sentence: Sentence, index: int) -> bool:
     """Is the token at ``index`` a name in the genitive after a kinship noun?
 
-    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant.
+    "с вдовой Героя России Сергея Чебнёва" -> Сергея is the relative, not a participant; so is
+    Чебнёва: a name's later words count from its first ("с семьёй президента ЮАР Нельсона Манделы").
     """
     token = sentence.tokens[index]
     if token.feats.get("Case") != "Gen":
         return False
+    while token.rel in ("flat", "flat:name"):
+        head = sentence.head(token)
+        if head is None or head.start > token.start:
+            break
+        token = head
+    index = sentence.tokens.index(token)
     return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
 
 
@@ -352,11 +378,45 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
     return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
 
 
+def _reporter(sentence: Sentence, verb: DocToken, head: DocToken, context: Context, depth: int) -> list[Entity]:
+    """The subject of a content clause that names none is the one person who reports it, when the
+    clause's verb agrees with them: "Гай заявил, что встречался с Дюраном" -> Гай; not "Гай
+    заявил, что встречались с Дюраном" (others), nor "Анна Лис сообщила, что встречался ..."."""
+    found = subject_people(sentence, head, context, depth + 1)
+    if len(found) != 1 or verb.feats.get("Number", "Sing") != "Sing":
+        return []
+    gender = verb.feats.get("Gender")
+    subject = next((t for t in sentence.children.get(head.id, ()) if t.rel in NSUBJ_RELS), None)
+    if gender and subject is not None and subject.feats.get("Gender") not in (None, gender):
+        return []
+    return found
+
+
+def _participle_noun(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The person a participle right after a preposition describes: the first named after it in
+    its case, before the next finite verb ("встретился с прибывшим в Москву с визитом Марком Гаем";
+    natasha hangs such a phrase anywhere). A participle after its noun is :func:`_antecedent`'s."""
+    index = sentence.tokens.index(verb)
+    case = verb.feats.get("Case")
+    if verb.feats.get("VerbForm") != "Part" or not case or index == 0 or sentence.tokens[index - 1].pos != "ADP":
+        return []
+    for token in sentence.tokens[index + 1:]:
+        if token.feats.get("VerbForm") == "Fin" or token.text in ",;:":
+            return []
+        entity = entity_of(token, context)
+        if entity is not None and entity.type == EntityType.PER and token.feats.get("Case") == case:
+            return [entity]
+    return []
+
+
 def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: int = 0) -> list[Entity]:
     """Who does what the verb says: its subject, the antecedent of "который", the
     noun a participle describes, the object of the verb that asks for it ("пригласил
     Путина посетить Париж"), or the subject of the verb it depends on ("посетив
     Дюссельдорф, назвал его", "прибыл и посетил")."""
+    following = _participle_noun(sentence, verb, context)
+    if following:  # "с прибывшим в Россию с визитом Марком Гаем"
+        return following
     if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
         head = sentence.head(verb)
         if head is None or head.start > verb.start or any(
@@ -385,4 +445,22 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
                     return found
     if verb.rel in ("conj", "xcomp", "advcl") and head is not None and head.pos == "VERB" and depth < 4:
         return subject_people(sentence, head, context, depth + 1)
-    return _nominative_near(sentence, verb, context)
+    if verb.rel == "ccomp" and head is not None and head.pos == "VERB" and depth < 4:
+        return _reporter(sentence, verb, head, context, depth)
+    return _nominative_near(sentence, verb, context) or _stray_subject(sentence, verb, context)
+
+
+def _stray_subject(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """A subject natasha hung on another verb it does not agree with in number, after this verb,
+    which does agree: "родился в Белграде, куда бежали из России его родители Кирилл и Марина"
+    ("родители" hung on "родился")."""
+    number = verb.feats.get("Number")
+    if not number:
+        return []
+    for token in sentence.tokens[sentence.tokens.index(verb) + 1:]:
+        other = sentence.head(token)
+        if token.rel not in NSUBJ_RELS or other is None or other is verb or other.pos != "VERB":
+            continue
+        if token.feats.get("Number") == number and other.feats.get("Number") not in (None, number):
+            return persons_under(sentence, token, context)
+    return []

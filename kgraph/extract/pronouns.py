@@ -18,12 +18,14 @@ from ..nlp import DocToken, lemma
 from .context import Context, entity_of
 from .sentence import Sentence
 
-__all__ = ["PERSONAL", "REACH", "antecedent", "group_antecedent", "is_personal"]
+__all__ = ["CHAIN", "PERSONAL", "REACH", "antecedent", "group_antecedent", "is_personal"]
 
 # the lemma of a singular third-person pronoun -> the gender it asks of its antecedent
 PERSONAL = {"он": "Masc", "она": "Fem"}
 # how many sentences back a pronoun may reach
 REACH = 2
+# how many earlier subject pronouns a pronoun may pass through to its name
+CHAIN = 3
 
 
 def is_personal(token: DocToken) -> bool:
@@ -37,8 +39,11 @@ def _gender(token: DocToken) -> str | None:
     return gender if gender in ("Masc", "Fem") else PERSONAL.get(lemma(token))
 
 
-def antecedent(context: Context, sentence: Sentence, pronoun: DocToken) -> Entity | None:
-    """The named person a pronoun stands for, or None (see the module's rule)."""
+def antecedent(context: Context, sentence: Sentence, pronoun: DocToken, depth: int = 0) -> Entity | None:
+    """The named person a pronoun stands for, or None (see the module's rule). An earlier
+    sentence's subject pronoun of the same gender counts as the person it stands for, so an
+    article that keeps talking of one person keeps them: "Голицын родился в Белграде. ... Он
+    выступал с лекциями. ... Позднее он сопровождал ..." (``CHAIN`` links at most)."""
     if not is_personal(pronoun):
         return None
     gender = _gender(pronoun)
@@ -52,8 +57,8 @@ def antecedent(context: Context, sentence: Sentence, pronoun: DocToken) -> Entit
         tokens = [t for t in earlier.tokens if t.stop <= pronoun.start]
         named = [
             (token, entity) for token in reversed(tokens)
-            for entity in [entity_of(token, context)]
-            if entity is not None and entity.type == "PER" and token.pos != "PRON"
+            for entity in [_named(context, earlier, token, sentence, gender, depth)]
+            if entity is not None and entity.type == "PER"
             and not (earlier is sentence and token.id in own_subject)
             and token.feats.get("Gender") in (gender, None)
         ]
@@ -62,6 +67,18 @@ def antecedent(context: Context, sentence: Sentence, pronoun: DocToken) -> Entit
         if named:
             return named[0][1]
     return None
+
+
+def _named(
+    context: Context, earlier: Sentence, token: DocToken, sentence: Sentence, gender: str | None, depth: int
+) -> Entity | None:
+    """The person a token of an earlier sentence names: its name, or, for a subject pronoun
+    of the gender asked, the person that pronoun stands for."""
+    if token.pos != "PRON":
+        return entity_of(token, context)
+    if earlier is sentence or depth >= CHAIN or token.rel != "nsubj" or _gender(token) != gender:
+        return None
+    return antecedent(context, earlier, token, depth + 1)
 
 
 def _in_subject(sentence: Sentence, token: DocToken) -> bool:

@@ -31,7 +31,7 @@ from .pronouns import antecedent
 from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_visits", "places_of", "visitors_of"]
+__all__ = ["extract_visits", "places_of", "relative_place", "visitors_of"]
 
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5
@@ -138,6 +138,19 @@ def _site(sentence: Sentence, token: DocToken) -> DocToken | None:
     return None
 
 
+def _first_conjunct(sentence: Sentence, token: DocToken) -> DocToken:
+    """The first of the places a token is listed with, which carries their preposition: "Праге"
+    of "побывал в Вене, Праге и Будапеште" -> "Вене"; a place with its own preposition is itself."""
+    node, seen = token, {token.id}
+    while node.rel == "conj" and not any(c.rel == "case" for c in sentence.children.get(node.id, ())):
+        head = sentence.head(node)
+        if head is None or head.id in seen or head.feats.get("Case") != node.feats.get("Case"):
+            break
+        seen.add(head.id)
+        node = head
+    return node
+
+
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
     """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
     the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
@@ -145,10 +158,16 @@ def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anch
     if _object_is_place(trigger) and (  # natasha may hang the object elsewhere: the accusative decides
         token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
     ):
+        return trigger.pos == "VERB" or token.head_id == trigger.id
+    if _object_is_place(trigger) and trigger.pos == "NOUN" and (  # "посещения Пекина": the noun's genitive
+        token.rel == "nmod" and token.head_id == trigger.id and not preps and token.feats.get("Case") == "Gen"
+    ):
         return True
     kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
     if "into" in kinds:
         return True
+    if "across" in kinds:
+        return anchored and trigger.pos == "NOUN" and token.head_id == trigger.id and token.feats.get("Case") == "Dat"
     return "onto" in kinds and (anchored or token.feats.get("Case") == "Acc")
 
 
@@ -171,18 +190,32 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
         anchors.update(c.id for c in sentence.children.get(trigger.id, ()) if c.rel == "obj")
     index = sentence.tokens.index(trigger)
     near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
-    places: list[Entity] = []
+    places: list[Entity] = relative_place(sentence, verb, context) if verb is not None else []
     for token in sentence.tokens:
         place, site = entity_of(token, context), _site(sentence, token)
         if place is not None and place.type != EntityType.LOC and site is not None and token.rel != "nmod":
             place = replace(place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None)  # "«Домодедово»": ORG to NER
         if place is None or place.type != EntityType.LOC or place in places:
             continue
-        carrier = site or token  # "в аэропорту «Домодедово»": the noun carries the preposition
+        # "в аэропорту «Домодедово»": the noun carries the preposition; "в Вене, Праге": the first place
+        carrier = _first_conjunct(sentence, site or token)
         anchored = carrier.head_id in anchors
         if (anchored or carrier.id in near) and _is_destination(sentence, carrier, trigger, anchored):
             places.append(place)
     return places
+
+
+def relative_place(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
+    """The place a trip verb's relative clause describes, when "куда" opens it
+    (``lexicon/relative_places.tsv``): "родился в Белграде, куда бежали его родители" -> Белград;
+    "в Белграде, где он родился" is no trip."""
+    if verb.rel != "acl:relcl" or not any(
+        c.rel == "advmod" and lemma(c) in words("relative_places.tsv") for c in sentence.children.get(verb.id, ())
+    ):
+        return []
+    head = sentence.head(verb)
+    place = entity_of(head, context) if head is not None else None
+    return [place] if place is not None and place.type == EntityType.LOC else []
 
 
 def extract_visits(context: Context) -> list[Event]:

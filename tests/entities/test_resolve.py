@@ -89,3 +89,20 @@ def test_a_role_phrase_that_serves_a_person_is_not_the_person(text, phrase, serv
     index = resolve_entities(analyze(text), Article(id="t", text=text))
     person = next(e for e in index.entities if e.type == "PER")
     assert index.serves(phrase, person) == serves
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the name hangs on the genitive title, yet it is the outer person noun's
+    ("Итоги поездки помощника госсекретаря США Анны Лис обсудили в Вашингтоне.",
+     ("помощник", "госсекретарь", "сша"), "Анна Лис"),
+    ("Итоги поездки помощника госсекретаря США Анны Лис обсудили в Вашингтоне.", ("госсекретарь", "сша"), None),
+    # a name in another case than the outer noun is the inner title's
+    ("Помощник госсекретаря Марка Гая выступил в Вашингтоне.", ("госсекретарь",), "Марк Гай"),
+    # an outer noun that is no person ("визит") leaves the name with its title
+    ("Итоги визита министра финансов Франции Жана Леблана обсудили в Париже.",
+     ("министр", "финансы", "франция"), "Жан Леблан"),
+])
+def test_a_name_is_the_role_of_the_person_noun_it_belongs_to(text, phrase, expected):
+    index = resolve_entities(analyze(text), Article(id="t", text=text))
+    found = index.roles.get(phrase)
+    assert (found.name if found else None) == expected

@@ -37,12 +37,37 @@ CASES = [
     # a joint visit is a meeting of the visitors
     ("Владимир Путин и Александр Лукашенко посетили Волгоград.", None,
      {("Александр Лукашенко", "Владимир Путин", "occurred", "in_person")}),
+    # a meal together is a meeting; a meal alone is none
+    ("Марк Гай пообедал с Пьером Дюраном в Лионе.", None, {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
+    ("Марк Гай пообедал в Лионе.", None, set()),
+    # contact with a named person is a meeting; contact with a group, or no one named, is none
+    ("Марк Гай поддерживает регулярный контакт с премьером Пьером Дюраном.", None,
+     {("Марк Гай", "Пьер Дюран", "occurred", "unknown")}),
+    ("Марк Гай поддерживает регулярный контакт с журналистами.", None, set()),
+    ("Контакты с Пьером Дюраном прекращены.", None, set()),
+    # a trip to a named person is a meeting with them; a trip to a place alone, or to a thing, is none
+    ("Марк Гай отправился к Пьеру Дюрану в Лион.", None, {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
+    ("Марк Гай приедет к президенту Пьеру Дюрану в среду.", None,
+     {("Марк Гай", "Пьер Дюран", "planned", "in_person")}),
+    ("Марк Гай приехал в Лион.", None, set()),
+    ("Марк Гай приехал к месту встречи с опозданием.", None, set()),
+    # a hope to meet is no meeting yet
+    ("Марк Гай надеется встретиться с Пьером Дюраном.", None,
+     {("Марк Гай", "Пьер Дюран", "hypothetical", "in_person")}),
+    # a content clause without a subject is its reporter's, when its verb agrees with them
+    ("Марк Гай заявил, что встречался с Пьером Дюраном.", None,
+     {("Марк Гай", "Пьер Дюран", "occurred", "in_person")}),
+    ("Марк Гай заявил, что встречались с Пьером Дюраном.", None, set()),
+    ("Анна Лис сообщила, что встречался с Пьером Дюраном.", None, set()),
     # not meetings
     ("Владимир Путин принял отставку губернатора Евгения Куйвашева.", None, set()),
     ("Сергей Лавров встретился с журналистами и прокомментировал слова Наото Кана.", None, set()),
     ("Владимир Путин направил поздравительную телеграмму Си Цзиньпину.", None, set()),
     ("Владимир Путин записал видеообращение к Си Цзиньпину.", None, set()),
     ("Владимир Путин встретился с вдовой Героя России Сергея Чебнёва.", None, set()),
+    # the family of a person, whatever word natasha hangs the phrase on, is not the person
+    ("Марк Гай, находящийся с визитом в Кении, встретился в субботу в Найроби с семьей бывшего президента "
+     "Кении Олега Белова, сообщил Белый дом.", None, set()),
 ]
 
 
@@ -76,6 +101,18 @@ def test_participants_join_the_meeting_being_reported(relations):
 def test_the_publishers_principal_is_the_implied_host(relations, text, guest, mode):
     pairs = _pairs(relations(text, DAY, source=KREMLIN, kind="met_with"))
     assert pairs == {(*sorted(("Владимир Путин", guest)), "occurred", mode)}
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # the floor given to a named person: a participant of the chair's meeting
+    ("Президент провёл совещание по экономическим вопросам. В.Путин: Давайте начнём. Пожалуйста, слово "
+     "Антону Сергеевичу Громову.", {("Антон Громов", "Владимир Путин")}),
+    # the floor alone, or a word about someone, is none
+    ("Президент провёл совещание по экономическим вопросам. В.Путин: Давайте начнём. Пожалуйста, слово.", set()),
+])
+def test_the_floor_given_is_participation(relations, text, pairs):
+    found = relations(text, DAY, source=KREMLIN, kind="met_with")
+    assert {tuple(sorted((r["subject"], r["object"]))) for r in found} == pairs
 
 
 def test_no_implied_host_elsewhere(relations):
@@ -137,6 +174,10 @@ PARTICIPATION = [
     ("Олег Белов провёл переговоры с Пьером Дюраном. В переговорах также приняли участие Пётр Зимин и Иван Орлов.",
      {("Олег Белов", "Пьер Дюран"), ("Олег Белов", "Петр Зимин"), ("Олег Белов", "Иван Орлов"),
       ("Пьер Дюран", "Петр Зимин"), ("Иван Орлов", "Пьер Дюран"), ("Иван Орлов", "Петр Зимин")}),
+    # "в них": the meeting the sentence before names
+    ("В Минске прошли переговоры в нормандском формате. В них участвовали Пётр Зимин, Иван Орлов и Олег Белов.",
+     {("Олег Белов", "Петр Зимин"), ("Олег Белов", "Иван Орлов"), ("Иван Орлов", "Петр Зимин")}),
+    ("В Минске прошёл футбольный матч. В нём участвовали Пётр Зимин и Иван Орлов.", set()),
 ]
 
 
