@@ -345,10 +345,25 @@ def _case(case: str | None, agreed: str) -> str:
 
 
 def known_person(name: str, kb: KnowledgeBase) -> KBEntity | None:
-    """The KB's person for an article's name: by full name, or a surname (with initials) the KB
-    gives one person: "В.Путин" -> Владимир Путин."""
+    """The KB's person for an article's name: by full name; by first name and surname when the
+    KB's name has a middle name the article left out ("Реджеп Эрдоган" -> Реджеп Тайип Эрдоган);
+    or a surname (with initials) the KB gives one person: "В.Путин" -> Владимир Путин.
+
+    >>> kb = load_kb()
+    >>> known_person("Реджеп Эрдоган", kb).name, known_person("В.Путин", kb).name
+    ('Реджеп Тайип Эрдоган', 'Владимир Путин')
+    >>> known_person("Мехмет Эрдоган", kb) is None
+    True
+    """
     known = kb.find(name, EntityType.PER)
-    if known is not None or (len(name.split()) > 1 and not is_initialed(name)):
+    words = name.split()
+    if known is None and len(words) == 2 and not is_initialed(name):
+        by_surname = kb.find(words[-1], EntityType.PER)
+        if by_surname is not None and len(by_surname.name.split()) > 2:
+            first, *_, last = by_surname.name.split()
+            if fold(first) == fold(words[0]) and fold(last) == fold(words[-1]):
+                return by_surname
+    if known is not None or (len(words) > 1 and not is_initialed(name)):
         return known
     surname = INITIAL.sub("", name).strip()
     known = kb.find(surname, EntityType.PER)
