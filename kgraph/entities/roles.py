@@ -4,6 +4,7 @@ An article introduces a person with a role ("Президент РФ Влади�
 later names the role alone ("- заметил президент РФ"). :func:`harvest_roles`
 collects the first; :func:`role_phrase` reads the second, as lemmas.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from ..nlp import Doc, DocToken, lemma
 if TYPE_CHECKING:
     from .resolve import EntityIndex
 
-__all__ = ["role_phrase", "role_noun", "harvest_roles", "publisher_principal", "ROLE_SKIP"]
+__all__ = ["ROLE_SKIP", "harvest_roles", "publisher_principal", "role_noun", "role_phrase"]
 
 # arcs that leave the role phrase: the name itself, coordinated people, punctuation, clauses
 ROLE_SKIP = {"appos", "conj", "cc", "punct", "acl", "acl:relcl", "parataxis", "flat:name", "case"}
@@ -38,8 +39,14 @@ def role_phrase(tokens: Sequence[DocToken], head: DocToken, places: bool = True)
         children.setdefault(token.head_id, []).append(token)
     if not places:  # "в России" (locative), not "кандидат в президенты" (accusative)
         by_id = {t.id: t for t in tokens}
-        located = {t.head_id for t in tokens if t.rel == "case" and lemma(t) in PLACE_CASES
-                   and t.head_id in by_id and by_id[t.head_id].feats.get("Case") == "Loc"}
+        located = {
+            t.head_id
+            for t in tokens
+            if t.rel == "case"
+            and lemma(t) in PLACE_CASES
+            and t.head_id in by_id
+            and by_id[t.head_id].feats.get("Case") == "Loc"
+        }
         children = {h: [c for c in cs if c.id not in located] for h, cs in children.items()}
     out, stack, seen = [], [head], set()
     while stack:
@@ -52,8 +59,9 @@ def role_phrase(tokens: Sequence[DocToken], head: DocToken, places: bool = True)
     return tuple(lemma(t) for t in sorted(out, key=lambda t: t.start))
 
 
-def harvest_roles(doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: frozenset[str] = frozenset({"NOUN"}),
-                  places: bool = True) -> dict[tuple[str, ...], Entity]:
+def harvest_roles(
+    doc: Doc, spans: Sequence[tuple[int, int, Entity]], heads: frozenset[str] = frozenset({"NOUN"}), places: bool = True
+) -> dict[tuple[str, ...], Entity]:
     """Role phrase -> entity, from appositions "Президент РФ Владимир Путин".
 
     ``spans`` are (start, stop, entity) of person mentions; the role noun is

@@ -5,6 +5,7 @@ an event planned ("Путин посетит Китай"), a "не" on the trigg
 negates it ("встреча не состоится"), and an event dated after its article has
 not occurred yet. Who takes part is :mod:`kgraph.extract.people`.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -21,7 +22,7 @@ from .quotes import inside, quote_regions
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
-__all__ = ["Context", "NamedPerson", "entity_of", "status_of", "date_of", "status_and_date", "is_framed"]
+__all__ = ["Context", "NamedPerson", "date_of", "entity_of", "is_framed", "status_and_date", "status_of"]
 
 
 #: how many sentences back a pronoun looks for the person it refers to
@@ -86,8 +87,16 @@ class Context:
                 if entity is not last:  # a mention's first word: "Ангела" of "Ангела Меркель"
                     subject = token.feats.get("Case", "Nom") == "Nom" or token.rel in ("nsubj", "nsubj:pass")
                     quoted = inside(self.quotes, token.start) or _reported(sentence, token, speech)
-                    out.append(NamedPerson(token.start, sentence.index, entity, subject, token.feats.get("Gender"),
-                                           quoted and not attribution))
+                    out.append(
+                        NamedPerson(
+                            token.start,
+                            sentence.index,
+                            entity,
+                            subject,
+                            token.feats.get("Gender"),
+                            quoted and not attribution,
+                        )
+                    )
                 elif attribution and out[-1].quoted:
                     out[-1] = replace(out[-1], quoted=False)
                 last = entity
@@ -97,8 +106,16 @@ class Context:
     def _named_starts(self) -> list[int]:
         return [n.start for n in self.named_people]
 
-    def antecedent(self, position: int, sentence: int, gender: str | None, own: bool = True, *,
-                   speech: bool = False, subject_only: bool = True) -> Entity | None:
+    def antecedent(
+        self,
+        position: int,
+        sentence: int,
+        gender: str | None,
+        own: bool = True,
+        *,
+        speech: bool = False,
+        subject_only: bool = True,
+    ) -> Entity | None:
         """Whom "он"/"она" at a position means: the last person of that gender named as a
         subject before it, in its sentence (unless ``own`` is False) or the two before; else nobody.
 
@@ -107,7 +124,7 @@ class Context:
         person of it named (unless ``subject_only``); with no one of the gender, the last
         subject of any ("Бенедикт Бернер ... считает она": a foreign name's gender is a guess).
         """
-        earlier = self.named_people[:bisect_left(self._named_starts, position)]
+        earlier = self.named_people[: bisect_left(self._named_starts, position)]
         last = None
         for named in reversed(earlier):
             if speech:
@@ -183,13 +200,13 @@ def _phrase_ending_at(sentence: Sentence, lemmas: list[str], index: int) -> str 
     its words do not count: "под (большим) вопросом"."""
     bare = [lemmas[k] for k in range(index + 1) if k == index or sentence.tokens[k].pos != "ADJ"]
     for entry, status in _phrases().items():
-        if tuple(bare[-len(entry):]) == entry:
+        if tuple(bare[-len(entry) :]) == entry:
             return status
     return None
 
 
 def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
-    """"накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
+    """ "накануне визита", "в преддверии переговоров" (``lexicon/eve.tsv``): a
     trigger noun whose own preposition puts it after the clause's time; the preposition's
     noun in the case it governs ("Накануне итоги визита ... подвёл": the adverb)."""
     if trigger.pos != "NOUN":
@@ -199,10 +216,7 @@ def _on_the_eve(sentence: Sentence, trigger: DocToken) -> bool:
     head = sentence.head(trigger)
     if head is not None and head.pos == "NOUN" and trigger.rel == "nmod":  # "в преддверии визита"
         near += [(head, trigger)] + [(c, head) for c in sentence.children.get(head.id, ()) if c.rel == "case"]
-    return any(
-        lemma(word) in eve and eve[lemma(word)] in ("-", noun.feats.get("Case"))
-        for word, noun in near
-    )
+    return any(lemma(word) in eve and eve[lemma(word)] in ("-", noun.feats.get("Case")) for word, noun in near)
 
 
 def _of_basis(sentence: Sentence, token: DocToken) -> bool:
@@ -213,7 +227,7 @@ def _of_basis(sentence: Sentence, token: DocToken) -> bool:
 
 
 def status_of(sentence: Sentence, trigger: DocToken) -> str:
-    """"occurred", "planned", "negated" or "hypothetical" for a trigger word.
+    """ "occurred", "planned", "negated" or "hypothetical" for a trigger word.
 
     "Путин и Си встретились" -> occurred; "Путин может встретиться с Трампом"
     -> hypothetical; "встреча не состоится" -> negated; "Путин посетит Китай"
@@ -238,11 +252,12 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
         if token.pos == "PROPN" or _of_basis(sentence, token):  # "Ли Вэй" is a name, not "ли"
             continue
         if token.id in words_scope or (
-            token.head_id in words_scope and token.rel not in OTHER_CLAUSE_RELS
+            token.head_id in words_scope
+            and token.rel not in OTHER_CLAUSE_RELS
             and (token.pos != "VERB" or token.rel in MODIFIER_RELS)
         ):  # a verb below the trigger's predicate is an event of its own: "визит призван решить проблему"
             word = lemmas[i]
-            if word == "не" and token.head_id in scope and tuple(lemmas[i:i + 2]) not in _phrases():
+            if word == "не" and token.head_id in scope and tuple(lemmas[i : i + 2]) not in _phrases():
                 return "negated"  # but "не исключает" is a phrase of its own
             if word in statuses:
                 found.append(statuses[word])
@@ -251,7 +266,7 @@ def status_of(sentence: Sentence, trigger: DocToken) -> str:
                 found.append(phrase)
     for token in sentence.tokens:  # "посетит"; "будет представлять" (the tagger calls "будет" present)
         tense = token.feats.get("Tense")
-        if token.id in scope and tense == "Fut" or (
+        if (token.id in scope and tense == "Fut") or (
             token.head_id in scope and token.rel == "aux" and lemma(token) == "быть" and tense in ("Fut", "Pres")
         ):
             found.append("planned")
@@ -303,6 +318,6 @@ def status_and_date(sentence: Sentence, trigger: DocToken, article: Article) -> 
     """
     status = status_of(sentence, trigger)
     date = date_of(sentence, trigger, article, status)
-    if status == "occurred" and date and article.date and date > article.date.isoformat()[:len(date)]:
+    if status == "occurred" and date and article.date and date > article.date.isoformat()[: len(date)]:
         status = "planned"
     return status, date

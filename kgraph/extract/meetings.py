@@ -11,6 +11,7 @@ names its principal by title (``lexicon/publishers.tsv``) a meeting with nobody
 on the host's side ("Телефонный разговор с Президентом Франции Эммануэлем
 Макроном") has the host as its other side.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,8 +57,15 @@ class _Gathering:
     date: str | None
 
     def event(self, article_id: str) -> Event:
-        return Event(kind="meeting", participants=tuple(self.people), article_id=article_id,
-                     evidence=self.evidence, status=self.status, mode=self.mode, date=self.date)
+        return Event(
+            kind="meeting",
+            participants=tuple(self.people),
+            article_id=article_id,
+            evidence=self.evidence,
+            status=self.status,
+            mode=self.mode,
+            date=self.date,
+        )
 
 
 @cache
@@ -115,8 +123,9 @@ def _neighbourhood(sentence: Sentence, trigger: DocToken) -> list[DocToken]:
     return near
 
 
-def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, trigger: DocToken,
-               context: Context) -> bool:
+def _satisfied(
+    group: frozenset[str], lemmas: list[str], sentence: Sentence, trigger: DocToken, context: Context
+) -> bool:
     """A lemma of the group stands in the sentence, or ("@Dat") a person in that case is the
     trigger's dependent or follows it: "рассказал Владимиру Путину"."""
     near = _neighbourhood(sentence, trigger)
@@ -126,9 +135,10 @@ def _satisfied(group: frozenset[str], lemmas: list[str], sentence: Sentence, tri
         return True
     cases = {g[1:] for g in group if g.startswith("@")}
     index = sentence.tokens.index(trigger)
-    near = {t.id for t in sentence.tokens[index + 1:index + 3]}
+    following = {t.id for t in sentence.tokens[index + 1 : index + 3]}
     return any(
-        t.feats.get("Case") in cases and (t.head_id == trigger.id or t.id in near)
+        t.feats.get("Case") in cases
+        and (t.head_id == trigger.id or t.id in following)
         and (entity_of(t, context) or person_of_role(sentence, t, context))
         for t in sentence.tokens
     )
@@ -158,14 +168,14 @@ def _needs(kind: str) -> frozenset[str]:
 
 
 def _has_person_object(sentence: Sentence, trigger: DocToken) -> bool:
-    """"Путин принял в Кремле губернатора" has one; "Путин принял отставку губернатора" has none.
+    """ "Путин принял в Кремле губернатора" has one; "Путин принял отставку губернатора" has none.
 
     The first noun after the verb outside a prepositional phrase decides by its animacy:
     natasha often hangs that object on the wrong word.
     """
     tokens = sentence.tokens
     in_phrase = False
-    for token in tokens[tokens.index(trigger) + 1:]:
+    for token in tokens[tokens.index(trigger) + 1 :]:
         if token.pos == "PUNCT":
             return False
         if token.pos == "ADP":
@@ -198,7 +208,7 @@ def _refers_to_both_sides(sentence: Sentence, clause: DocToken) -> bool:
 
 
 def _with_speaker(people: list[Entity], sentence: Sentence, clause: DocToken, context: Context) -> list[Entity]:
-    """"Я встретился с Трампом" in a transcript turn: the turn's speaker is the subject."""
+    """ "Я встретился с Трампом" in a transcript turn: the turn's speaker is the subject."""
     for token in sentence.children.get(clause.id, ()):
         if token.rel == "nsubj" and lemma(token) in FIRST_PERSON:
             speaker = turn_speaker(context, token.start)
@@ -208,7 +218,11 @@ def _with_speaker(people: list[Entity], sentence: Sentence, clause: DocToken, co
 
 
 def _with_host(
-    people: list[Entity], sentence: Sentence, trigger: DocToken, clause: DocToken, context: Context,
+    people: list[Entity],
+    sentence: Sentence,
+    trigger: DocToken,
+    clause: DocToken,
+    context: Context,
 ) -> list[Entity]:
     """Add the publisher's principal to a meeting no one on whose side is named.
 
@@ -246,10 +260,16 @@ def _join(gatherings: list[_Gathering], sentence: Sentence, trigger: DocToken, c
     if host is not None and host not in people:
         people = [host, *people]
     status, date = status_and_date(sentence, trigger, context.article)
-    gatherings.append(_Gathering(
-        people=people, sentence=sentence.index, evidence=sentence.text, status=status,
-        mode=_mode(sentence, _participation()[lemma(trigger)][1]), date=date,
-    ))
+    gatherings.append(
+        _Gathering(
+            people=people,
+            sentence=sentence.index,
+            evidence=sentence.text,
+            status=status,
+            mode=_mode(sentence, _participation()[lemma(trigger)][1]),
+            date=date,
+        )
+    )
 
 
 def extract_meetings(context: Context) -> list[Event]:
@@ -312,8 +332,14 @@ def extract_meetings(context: Context) -> list[Event]:
         reports += [report for clause_id, report in best.items() if clause_id not in syntactic]
         for people, token in reports:
             status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
-            gatherings.append(_Gathering(
-                people=people, sentence=sentence.index, evidence=sentence.text, status=status,
-                mode=_mode(sentence, triggers[lemma(token)]), date=date,
-            ))
+            gatherings.append(
+                _Gathering(
+                    people=people,
+                    sentence=sentence.index,
+                    evidence=sentence.text,
+                    status=status,
+                    mode=_mode(sentence, triggers[lemma(token)]),
+                    date=date,
+                )
+            )
     return [g.event(context.article.id) for g in gatherings if len(g.people) >= 2]

@@ -97,11 +97,7 @@ class Parties:
         if self.one_by_one and len(self.partners) >= 2 and not self.doers:
             return []
         if self.one_by_one and self.doers and len(self.partners) >= 2:
-            return [
-                _unique([*self.doers, partner])
-                for partner in self.partners
-                if partner not in self.doers
-            ]
+            return [_unique([*self.doers, partner]) for partner in self.partners if partner not in self.doers]
         return [self.people()]
 
 
@@ -119,10 +115,7 @@ def _relative(sentence: Sentence, token: DocToken) -> bool:
     if token.feats.get("Case") != "Gen":
         return False
     index = sentence.tokens.index(token)
-    return any(
-        lemma(t) in words("kinship.tsv")
-        for t in sentence.tokens[max(0, index - 4) : index]
-    )
+    return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4) : index])
 
 
 def _persons(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
@@ -137,7 +130,9 @@ def _persons(sentence: Sentence, token: DocToken, context: Context) -> list[Enti
         return found
     below = sentence.below(token, NAME_RELS | {"conj"})
     kin = {entity_of(t, context) for t in below if _relative(sentence, t)}
-    agreeing = {entity_of(t, context) for t in below if t.rel not in ("flat", "flat:name") and not _disagrees(sentence, t)}
+    agreeing = {
+        entity_of(t, context) for t in below if t.rel not in ("flat", "flat:name") and not _disagrees(sentence, t)
+    }
     astray = {entity_of(t, context) for t in below if _disagrees(sentence, t)} - agreeing
     return [p for p in found if p not in kin and p not in astray]
 
@@ -181,7 +176,9 @@ def _is_group_noun(sentence: Sentence, noun: DocToken, context: Context) -> bool
     article's last meeting (:mod:`.meetings`)."""
     return (
         noun.pos == "NOUN"
-        and lemma(noun) not in words("group_heads.tsv") and noun.feats.get("Number") == "Plur" and noun.feats.get("Animacy") == "Anim"
+        and lemma(noun) not in words("group_heads.tsv")
+        and noun.feats.get("Number") == "Plur"
+        and noun.feats.get("Animacy") == "Anim"
         and not any(entity_of(t, context) for t in sentence.subtree(noun))
     )
 
@@ -205,12 +202,7 @@ def subjects(sentence: Sentence, verb: DocToken, context: Context) -> list[Entit
         out += _persons(sentence, child, context)
         for token in sentence.subtree(child):
             entity = entity_of(token, context)
-            if (
-                entity is None
-                or entity.type != "PER"
-                or entity in out
-                or _relative(sentence, token)
-            ):
+            if entity is None or entity.type != "PER" or entity in out or _relative(sentence, token):
                 continue
             top = _phrase_top(sentence, token)
             if top.feats.get("Case") == "Nom" or _cases(sentence, top) & WITH:
@@ -237,20 +229,11 @@ def _cases(sentence: Sentence, token: DocToken) -> set[str]:
     return {lemma(c) for c in sentence.children.get(token.id, ()) if c.rel == "case"}
 
 
-def _phrase_people(
-    sentence: Sentence, head: DocToken, context: Context, preps: set[str]
-) -> list[Entity]:
+def _phrase_people(sentence: Sentence, head: DocToken, context: Context, preps: set[str]) -> list[Entity]:
     out: list[Entity] = []
     for child in sentence.children.get(head.id, ()):
-        together = any(
-            lemma(c) in words("together.tsv")
-            for c in sentence.children.get(child.id, ())
-        )
-        if (
-            child.rel in ("obl", "nmod")
-            and _cases(sentence, child) & preps
-            and not together
-        ):
+        together = any(lemma(c) in words("together.tsv") for c in sentence.children.get(child.id, ()))
+        if child.rel in ("obl", "nmod") and _cases(sentence, child) & preps and not together:
             out += _persons(sentence, child, context) + _agreeing(sentence, child, context)
             out += _following(sentence, child, context)
     return _unique(out)
@@ -264,7 +247,9 @@ def _following(sentence: Sentence, phrase: DocToken, context: Context) -> list[E
     out: list[Entity] = []
     for token in sentence.tokens[sentence.tokens.index(phrase) + 1 :]:
         if token.pos not in ("ADJ", "NOUN", "PROPN", "DET", "CCONJ") or token.feats.get("Case") not in (
-            None, case, "Gen",
+            None,
+            case,
+            "Gen",
         ):
             break
         entity = entity_of(token, context)
@@ -311,10 +296,7 @@ def companions(sentence: Sentence, head: DocToken, context: Context) -> list[Ent
     for child in sentence.children.get(head.id, ()):
         if child.rel == "advmod" and lemma(child) in words("together.tsv"):
             phrases = list(sentence.children.get(child.id, ()))
-        elif any(
-            lemma(c) in words("together.tsv")
-            for c in sentence.children.get(child.id, ())
-        ):
+        elif any(lemma(c) in words("together.tsv") for c in sentence.children.get(child.id, ())):
             phrases = [child]
         else:
             continue
@@ -324,24 +306,16 @@ def companions(sentence: Sentence, head: DocToken, context: Context) -> list[Ent
     return _unique(out)
 
 
-def between_people(
-    sentence: Sentence, head: DocToken, context: Context
-) -> list[Entity]:
+def between_people(sentence: Sentence, head: DocToken, context: Context) -> list[Entity]:
     """The people of a "между" phrase: "встреча между Путиным и Си"."""
     return _phrase_people(sentence, head, context, BETWEEN)
 
 
-def genitive_people(
-    sentence: Sentence, noun: DocToken, context: Context
-) -> list[Entity]:
+def genitive_people(sentence: Sentence, noun: DocToken, context: Context) -> list[Entity]:
     """The people a meeting noun names in the genitive: "переговоры Лаврова и Блинкена"."""
     out: list[Entity] = []
     for child in sentence.children.get(noun.id, ()):
-        if (
-            child.rel == "nmod"
-            and child.feats.get("Case") == "Gen"
-            and not _cases(sentence, child)
-        ):
+        if child.rel == "nmod" and child.feats.get("Case") == "Gen" and not _cases(sentence, child):
             out += _persons(sentence, child, context)
     return _unique(out)
 
@@ -351,53 +325,35 @@ def attendees(sentence: Sentence, head: DocToken, context: Context) -> list[Enti
     Хиллари Клинтон и Кристин Лагард", "переговоры с участием Олафа Шольца"."""
     out: list[Entity] = []
     for child in sentence.children.get(head.id, ()):
-        if (
-            child.rel in ("obl", "nmod")
-            and lemma(child) in words("attendance.tsv")
-            and _cases(sentence, child)
-        ):
+        if child.rel in ("obl", "nmod") and lemma(child) in words("attendance.tsv") and _cases(sentence, child):
             out += genitive_people(sentence, child, context)
     return _unique(out)
 
 
-def passive_agents(
-    sentence: Sentence, verb: DocToken, context: Context
-) -> list[Entity]:
+def passive_agents(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """Who does what a passive verb says, in the bare instrumental: "обсуждается генсеком НАТО ..."."""
     if verb.feats.get("Voice") != "Pass":
         return []
     out: list[Entity] = []
     for child in sentence.children.get(verb.id, ()):
-        if (
-            child.rel in ("obl", "obl:agent")
-            and child.feats.get("Case") == "Ins"
-            and not _cases(sentence, child)
-        ):
+        if child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins" and not _cases(sentence, child):
             out += _persons(sentence, child, context)
     return _unique(out)
 
 
-def dative_partners(
-    sentence: Sentence, verb: DocToken, context: Context
-) -> list[Entity]:
+def dative_partners(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """The one a verb is addressed to, in the bare dative: "позвонил Сергею Сидорову", also
     where natasha hangs it on the object: "сообщили решение Оливеру Кану"."""
     out: list[Entity] = []
     children = list(sentence.children.get(verb.id, ()))
     children += [c for o in children if o.rel == "obj" for c in sentence.children.get(o.id, ())]
     for child in children:
-        if (
-            child.rel in ("iobj", "obl", "nmod")
-            and child.feats.get("Case") == "Dat"
-            and not _cases(sentence, child)
-        ):
+        if child.rel in ("iobj", "obl", "nmod") and child.feats.get("Case") == "Dat" and not _cases(sentence, child):
             out += _persons(sentence, child, context)
     return _unique(out)
 
 
-def object_partners(
-    sentence: Sentence, verb: DocToken, context: Context
-) -> list[Entity]:
+def object_partners(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
     """The one received, the direct object: "принял губернатора Игоря Руденю"."""
     out: list[Entity] = []
     for child in sentence.children.get(verb.id, ()):
@@ -425,8 +381,11 @@ def coordinated_meeting(sentence: Sentence, noun: DocToken) -> DocToken | None:
         verb = sentence.head(head)
         subjects_ = [c for c in sentence.children.get(verb.id, ()) if c.rel == "nsubj"] if verb else []
         head, noun = (subjects_[0], head) if subjects_ else (None, noun)
-    if noun.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN") and lemma(head) in words(
-        "meeting.tsv"
+    if (
+        noun.rel == "conj"
+        and head is not None
+        and head.pos in ("NOUN", "PROPN")
+        and lemma(head) in words("meeting.tsv")
     ):
         return head
     return None
@@ -437,19 +396,11 @@ def embedded(sentence: Sentence, noun: DocToken) -> bool:
     встречи") rather than the event the clause reports? Frame nouns ("в ходе встречи") and
     meeting nouns ("итоги" is not one; "переговоры и беседа") do not count."""
     head = sentence.head(noun)
-    if (
-        head is None
-        or noun.rel not in ("nmod", "nsubj")
-        or head.pos not in ("NOUN", "PROPN")
-    ):
+    if head is None or noun.rel not in ("nmod", "nsubj") or head.pos not in ("NOUN", "PROPN"):
         return False
-    if (
-        noun.rel == "nsubj"
-    ):  # "Эта встреча — аналог ...": a noun predicate says what it is like
+    if noun.rel == "nsubj":  # "Эта встреча — аналог ...": a noun predicate says what it is like
         return True
-    return lemma(head) not in words("frames.tsv") and lemma(head) not in words(
-        "meeting.tsv"
-    )
+    return lemma(head) not in words("frames.tsv") and lemma(head) not in words("meeting.tsv")
 
 
 def _one_by_one(trigger: DocToken, mode: str) -> bool:
@@ -474,9 +425,7 @@ def in_turn(sentence: Sentence, partners: list[Entity], context: Context) -> boo
     return False
 
 
-def parties(
-    sentence: Sentence, trigger: DocToken, context: Context, mode: str = "unknown"
-) -> Parties:
+def parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str = "unknown") -> Parties:
     """The two sides a meeting word names through its arguments (the module's constructions).
 
     An adjective ("телефонный разговор") reads its noun. A pronoun is never a name: people
@@ -507,22 +456,12 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
             with_partners(sentence, trigger, context)
             + dative_partners(sentence, trigger, context)
             + attendees(sentence, trigger, context)
-            + (
-                object_partners(sentence, trigger, context)
-                if lemma(trigger) in _object_verbs()
-                else []
-            )
+            + (object_partners(sentence, trigger, context) if lemma(trigger) in _object_verbs() else [])
             + visited_people(sentence, trigger, context)
         )
         return out
-    out.doers = _unique(
-        genitive_people(sentence, trigger, context)
-        + between_people(sentence, trigger, context)
-    )
-    out.partners = _unique(
-        with_partners(sentence, trigger, context)
-        + attendees(sentence, trigger, context)
-    )
+    out.doers = _unique(genitive_people(sentence, trigger, context) + between_people(sentence, trigger, context))
+    out.partners = _unique(with_partners(sentence, trigger, context) + attendees(sentence, trigger, context))
     if embedded(sentence, trigger):
         return out
     first = coordinated_meeting(sentence, trigger)
@@ -532,16 +471,10 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
     verb = light_verb(sentence, trigger)
     if verb is not None and not out.doers:  # "сравнил свою встречу с A со встречей B и C": B and C's own
         if trigger.rel not in ("nsubj", "nsubj:pass"):
-            out.doers = _unique(
-                out.doers
-                + subjects(sentence, verb, context)
-                + companions(sentence, verb, context)
-            )
+            out.doers = _unique(out.doers + subjects(sentence, verb, context) + companions(sentence, verb, context))
         out.doers = _unique(out.doers + passive_agents(sentence, verb, context))
         out.partners = _unique(
-            out.partners
-            + with_partners(sentence, verb, context)
-            + attendees(sentence, verb, context)
+            out.partners + with_partners(sentence, verb, context) + attendees(sentence, verb, context)
         )
     return out
 
@@ -549,6 +482,4 @@ def _parties(sentence: Sentence, trigger: DocToken, context: Context, mode: str)
 @cache
 def _object_verbs() -> frozenset[str]:
     """Meeting verbs whose direct object is the one met (``meeting.tsv``'s "obj")."""
-    return frozenset(
-        row[0] for row in table("meeting.tsv") if len(row) > 2 and row[2] == "obj"
-    )
+    return frozenset(row[0] for row in table("meeting.tsv") if len(row) > 2 and row[2] == "obj")

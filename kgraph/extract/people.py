@@ -7,6 +7,7 @@
 - names inside «quotes», after "вместо", in the genitive after a kinship noun, or of
   the one an attribution names ("..., сообщил Песков") are nobody's participants.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -20,8 +21,17 @@ from .quotes import inside
 from .sentence import Sentence
 
 __all__ = [
-    "host_of", "turn_speaker", "person_of_role", "is_subject", "is_attribution", "people_in_clause",
-    "persons_under", "subject_people", "named_after", "FIRST_PERSON", "NAME_RELS",
+    "FIRST_PERSON",
+    "NAME_RELS",
+    "host_of",
+    "is_attribution",
+    "is_subject",
+    "named_after",
+    "people_in_clause",
+    "person_of_role",
+    "persons_under",
+    "subject_people",
+    "turn_speaker",
 ]
 
 
@@ -76,7 +86,7 @@ def _role_person(sentence: Sentence, token: DocToken, context: Context) -> Entit
     somebody with it: "Оппозиционер Алексей Навальный ... Оппозиционер встретился с ...".
     """
     word = lemma(token)
-    if word not in _titles() and word not in context.entities.titles or entity_of(token, context):
+    if (word not in _titles() and word not in context.entities.titles) or entity_of(token, context):
         return None
     for child in sentence.children.get(token.id, ()):
         if child.rel in NAME_RELS and entity_of(child, context) is not None:
@@ -102,7 +112,7 @@ def named_after(sentence: Sentence, title: DocToken, context: Context) -> bool:
     case = title.feats.get("Case")
     if case is None:
         return False
-    for token in sentence.tokens[sentence.tokens.index(title) + 1:]:
+    for token in sentence.tokens[sentence.tokens.index(title) + 1 :]:
         entity = entity_of(token, context)
         if entity is not None and entity.type == EntityType.PER:
             return token.feats.get("Case") == case
@@ -152,7 +162,11 @@ def is_attribution(sentence: Sentence, token: DocToken) -> bool:
 
 
 def people_in_clause(
-    sentence: Sentence, clause: DocToken, context: Context, type: str = EntityType.PER, speakers: bool = False,
+    sentence: Sentence,
+    clause: DocToken,
+    context: Context,
+    type: str = EntityType.PER,
+    speakers: bool = False,
 ) -> list[Entity]:
     """The entities a sentence names, without the one its attribution names.
 
@@ -219,7 +233,7 @@ def group_referent(sentence: Sentence, token: DocToken, context: Context) -> lis
         return []
     if any(c.rel in NAME_RELS for c in sentence.children.get(token.id, ())) or entity_of(token, context):
         return []
-    for earlier in reversed(context.sentences[max(0, sentence.index - REFERENCE_WINDOW):sentence.index]):
+    for earlier in reversed(context.sentences[max(0, sentence.index - REFERENCE_WINDOW) : sentence.index]):
         for subject in earlier.tokens:
             if subject.rel in NSUBJ_RELS and subject.pos != "PRON":
                 found = persons_under(earlier, subject, context)
@@ -229,7 +243,7 @@ def group_referent(sentence: Sentence, token: DocToken, context: Context) -> lis
 
 
 def _is_excluded(sentence: Sentence, token: DocToken) -> bool:
-    """"вместо Нетаньяху", "без Лаврова": the person is named as not taking part (``lexicon/excluding.tsv``)."""
+    """ "вместо Нетаньяху", "без Лаврова": the person is named as not taking part (``lexicon/excluding.tsv``)."""
     node = token
     for _ in range(3):  # the name, its first name, the title it stands beside
         if any(c.rel == "case" and lemma(c) in words("excluding.tsv") for c in sentence.children.get(node.id, ())):
@@ -261,7 +275,7 @@ def _is_relative_of(sentence: Sentence, index: int) -> bool:
             break
         token = head
     index = sentence.tokens.index(token)
-    return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4):index])
+    return any(lemma(t) in words("kinship.tsv") for t in sentence.tokens[max(0, index - 4) : index])
 
 
 def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list[Entity]:
@@ -281,7 +295,9 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             out += [p for p in group_referent(sentence, node, context) if p not in out]
         if node is token and node.pos == "PRON":  # "Она посетила Киев"
             entity = referent(sentence, node, context) if node.feats.get("Case", "Nom") == "Nom" else None
-        elif entity is None or entity.type != EntityType.PER:  # the phrase's own head may be a genitive: "визит министра"
+        elif (
+            entity is None or entity.type != EntityType.PER
+        ):  # the phrase's own head may be a genitive: "визит министра"
             entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
         if entity is not None and entity.type == EntityType.PER and entity not in out:
             out.append(entity)
@@ -300,8 +316,11 @@ def _antecedent(sentence: Sentence, token: DocToken, context: Context) -> list[E
         run = _run(sentence, reversed(sentence.tokens[:index]), case, context)
         if run:
             return run
-    named = [(t, entity_of(t, context)) for t in reversed(sentence.tokens[:index])]
-    named = [(t, e) for t, e in named if e is not None and e.type == EntityType.PER]
+    named: list[tuple[DocToken, Entity]] = []
+    for earlier in reversed(sentence.tokens[:index]):
+        entity = entity_of(earlier, context)
+        if entity is not None and entity.type == EntityType.PER:
+            named.append((earlier, entity))
     for earlier, entity in named:
         if case is None or earlier.feats.get("Case") == case:
             return [entity]
@@ -334,8 +353,10 @@ def _agreeing_noun(sentence: Sentence, relative: DocToken) -> DocToken | None:
     index = sentence.tokens.index(relative)
     agree = [f for f in ("Gender", "Number") if relative.feats.get(f)]
     for token in reversed(sentence.tokens[:index]):
-        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" and all(
-            token.feats.get(f) == relative.feats.get(f) for f in agree
+        if (
+            token.pos in ("NOUN", "PROPN")
+            and token.feats.get("Animacy") == "Anim"
+            and all(token.feats.get(f) == relative.feats.get(f) for f in agree)
         ):
             return token
     return None
@@ -361,7 +382,7 @@ def _run(sentence: Sentence, tokens, case: str, context: Context) -> list[Entity
     found: list[Entity] = []
     for token in tokens:
         token_case = token.feats.get("Case")
-        if not (token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP") or token.text == ","):
+        if not ((token_case in (None, case, "Gen") and token.pos not in ("VERB", "ADP")) or token.text == ","):
             break
         entity = entity_of(token, context)
         if entity is not None and entity.type == EntityType.PER and token_case == case and entity not in found:
@@ -375,7 +396,7 @@ def _nominative_near(sentence: Sentence, verb: DocToken, context: Context) -> li
     дочь Лиза и мать Раиса")."""
     index = sentence.tokens.index(verb)
     before = _run(sentence, reversed(sentence.tokens[:index]), "Nom", context)
-    return before or _run(sentence, sentence.tokens[index + 1:], "Nom", context)
+    return before or _run(sentence, sentence.tokens[index + 1 :], "Nom", context)
 
 
 def _reporter(sentence: Sentence, verb: DocToken, head: DocToken, context: Context, depth: int) -> list[Entity]:
@@ -400,7 +421,7 @@ def _participle_noun(sentence: Sentence, verb: DocToken, context: Context) -> li
     case = verb.feats.get("Case")
     if verb.feats.get("VerbForm") != "Part" or not case or index == 0 or sentence.tokens[index - 1].pos != "ADP":
         return []
-    for token in sentence.tokens[index + 1:]:
+    for token in sentence.tokens[index + 1 :]:
         if token.feats.get("VerbForm") == "Fin" or token.text in ",;:":
             return []
         entity = entity_of(token, context)
@@ -419,8 +440,10 @@ def subject_people(sentence: Sentence, verb: DocToken, context: Context, depth: 
         return following
     if verb.rel == "acl":  # "Хурэлсухом, прибывшим в Москву"
         head = sentence.head(verb)
-        if head is None or head.start > verb.start or any(
-            head.feats.get(f) != verb.feats.get(f) for f in ("Case", "Number")
+        if (
+            head is None
+            or head.start > verb.start
+            or any(head.feats.get(f) != verb.feats.get(f) for f in ("Case", "Number"))
         ):
             return _antecedent(sentence, verb, context)
         return persons_under(sentence, head, context)
@@ -457,7 +480,7 @@ def _stray_subject(sentence: Sentence, verb: DocToken, context: Context) -> list
     number = verb.feats.get("Number")
     if not number:
         return []
-    for token in sentence.tokens[sentence.tokens.index(verb) + 1:]:
+    for token in sentence.tokens[sentence.tokens.index(verb) + 1 :]:
         other = sentence.head(token)
         if token.rel not in NSUBJ_RELS or other is None or other is verb or other.pos != "VERB":
             continue

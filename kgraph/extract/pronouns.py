@@ -11,6 +11,7 @@ groups and are left alone.
 >>> sorted(PERSONAL)
 ['он', 'она']
 """
+
 from __future__ import annotations
 
 from ..model import Entity
@@ -49,16 +50,20 @@ def antecedent(context: Context, sentence: Sentence, pronoun: DocToken, depth: i
     gender = _gender(pronoun)
     clause = sentence.clause(pronoun)  # "Белов встретился с ним": "ним" is not Белов
     own_subject = {
-        t.id for c in sentence.children.get(clause.id, ()) if c.rel in ("nsubj", "nsubj:pass") and c is not pronoun
+        t.id
+        for c in sentence.children.get(clause.id, ())
+        if c.rel in ("nsubj", "nsubj:pass") and c is not pronoun
         for t in sentence.subtree(c)
     }
     first = max(0, sentence.index - REACH)
     for earlier in reversed(context.sentences[first : sentence.index + 1]):
         tokens = [t for t in earlier.tokens if t.stop <= pronoun.start]
         named = [
-            (token, entity) for token in reversed(tokens)
+            (token, entity)
+            for token in reversed(tokens)
             for entity in [_named(context, earlier, token, sentence, gender, depth)]
-            if entity is not None and entity.type == "PER"
+            if entity is not None
+            and entity.type == "PER"
             and not (earlier is sentence and token.id in own_subject)
             and token.feats.get("Gender") in (gender, None)
         ]

@@ -16,6 +16,7 @@ previous sentence's visit went ("Вместе с президентом прие
 city is cut from the text before extraction, so it never counts; "В Кремле прошли
 переговоры" names where a meeting was, not a visit.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -53,7 +54,7 @@ def _governing_verb(sentence: Sentence, trigger: DocToken) -> DocToken | None:
     cases = {lemma(c) for c in sentence.children.get(trigger.id, ()) if c.rel == "case"}
     if "с" in cases:
         index = sentence.tokens.index(trigger)
-        for token in reversed(sentence.tokens[max(0, index - 8):index]):
+        for token in reversed(sentence.tokens[max(0, index - 8) : index]):
             if token.pos == "VERB":
                 return token
     head = sentence.head(trigger)
@@ -68,7 +69,8 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
     """Who travelled, for one trigger word (see the module's examples)."""
     if trigger.pos == "VERB":
         return (
-            subject_people(sentence, trigger, context) or _passengers(sentence, trigger, context)
+            subject_people(sentence, trigger, context)
+            or _passengers(sentence, trigger, context)
             or _pronoun_subject(sentence, trigger, context)
         )
     for child in sentence.children.get(trigger.id, ()):
@@ -82,7 +84,7 @@ def visitors_of(sentence: Sentence, trigger: DocToken, context: Context) -> list
 
 
 def _pronoun_subject(sentence: Sentence, verb: DocToken, context: Context) -> list[Entity]:
-    """"В России он впервые побывал": the person the subject pronoun stands for."""
+    """ "В России он впервые побывал": the person the subject pronoun stands for."""
     for child in sentence.children.get(verb.id, ()):
         if child.rel == "nsubj":
             person = antecedent(context, sentence, child)
@@ -98,7 +100,7 @@ def _is_genitive_person(sentence: Sentence, child: DocToken, context: Context) -
     if any(c.rel == "case" for c in sentence.children.get(child.id, ())):
         return False
     entity = entity_of(child, context)
-    return child.feats.get("Animacy") == "Anim" or entity is not None and entity.type == "PER"
+    return child.feats.get("Animacy") == "Anim" or (entity is not None and entity.type == "PER")
 
 
 def _named_in_title(sentence: Sentence, title: DocToken, context: Context) -> list[Entity]:
@@ -107,9 +109,12 @@ def _named_in_title(sentence: Sentence, title: DocToken, context: Context) -> li
     ("помощника Петрова") is someone else."""
     for token in sentence.subtree(title):
         entity = entity_of(token, context)
-        if entity is not None and entity.type == "PER" and token.rel in ("appos",) and token.feats.get(
-            "Case"
-        ) == title.feats.get("Case"):
+        if (
+            entity is not None
+            and entity.type == "PER"
+            and token.rel in ("appos",)
+            and token.feats.get("Case") == title.feats.get("Case")
+        ):
             return [entity]
     return []
 
@@ -124,7 +129,7 @@ def _passengers(sentence: Sentence, verb: DocToken, context: Context) -> list[En
             continue
         for child in sentence.children.get(subject.id, ()):
             cases = {lemma(c) for c in sentence.children.get(child.id, ()) if c.rel == "case"}
-            if child.rel == "nmod" and ("с" in cases or not cases and child.feats.get("Case") == "Gen"):
+            if child.rel == "nmod" and ("с" in cases or (not cases and child.feats.get("Case") == "Gen")):
                 out += [p for p in persons_under(sentence, child, context) if p not in out]
     return out
 
@@ -152,15 +157,19 @@ def _first_conjunct(sentence: Sentence, token: DocToken) -> DocToken:
 
 
 def _is_destination(sentence: Sentence, token: DocToken, trigger: DocToken, anchored: bool) -> bool:
-    """"в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
+    """ "в Москву", "в Москве", "на Курилы"; the object of "посетил Китай"; and, hanging on
     the trigger or on what it visits, "побывал на Курилах", "комплекс на Мамаевом кургане"."""
     preps = {lemma(c) for c in sentence.children.get(token.id, ()) if c.rel == "case"}
     if _object_is_place(trigger) and (  # natasha may hang the object elsewhere: the accusative decides
-        token.rel == "obj" and token.head_id == trigger.id or not preps and token.feats.get("Case") == "Acc"
+        (token.rel == "obj" and token.head_id == trigger.id) or (not preps and token.feats.get("Case") == "Acc")
     ):
         return trigger.pos == "VERB" or token.head_id == trigger.id
-    if _object_is_place(trigger) and trigger.pos == "NOUN" and (  # "посещения Пекина": the noun's genitive
-        token.rel == "nmod" and token.head_id == trigger.id and not preps and token.feats.get("Case") == "Gen"
+    if (
+        _object_is_place(trigger)
+        and trigger.pos == "NOUN"
+        and (  # "посещения Пекина": the noun's genitive
+            token.rel == "nmod" and token.head_id == trigger.id and not preps and token.feats.get("Case") == "Gen"
+        )
     ):
         return True
     kinds = {mapping("destination.tsv")[p] for p in preps if p in mapping("destination.tsv")}
@@ -189,12 +198,14 @@ def places_of(sentence: Sentence, trigger: DocToken, context: Context) -> list[E
     if _object_is_place(trigger):  # "посетили комплекс на Мамаевом кургане"
         anchors.update(c.id for c in sentence.children.get(trigger.id, ()) if c.rel == "obj")
     index = sentence.tokens.index(trigger)
-    near = {t.id for t in sentence.tokens[index + 1:index + 1 + NEAR]}
+    near = {t.id for t in sentence.tokens[index + 1 : index + 1 + NEAR]}
     places: list[Entity] = relative_place(sentence, verb, context) if verb is not None else []
     for token in sentence.tokens:
         place, site = entity_of(token, context), _site(sentence, token)
         if place is not None and place.type != EntityType.LOC and site is not None and token.rel != "nmod":
-            place = replace(place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None)  # "«Домодедово»": ORG to NER
+            place = replace(
+                place, key=entity_key(EntityType.LOC, place.name), type=EntityType.LOC, wikidata=None
+            )  # "«Домодедово»": ORG to NER
         if place is None or place.type != EntityType.LOC or place in places:
             continue
         # "в аэропорту «Домодедово»": the noun carries the preposition; "в Вене, Праге": the first place
@@ -237,7 +248,9 @@ def extract_visits(context: Context) -> list[Event]:
                 continue
             if _receives(token):  # "принял в Москве президента Вьетнама": the guest came to Москва
                 places = places_of(sentence, token, context) if token.pos == "VERB" else []
-                hosts = subjects(sentence, token, context) + nominative_before(sentence, token, context) if places else []
+                hosts = (
+                    subjects(sentence, token, context) + nominative_before(sentence, token, context) if places else []
+                )
                 visitors = [p for p in object_partners(sentence, token, context) if p not in hosts] if places else []
             else:
                 places = places_of(sentence, token, context)
@@ -251,8 +264,13 @@ def extract_visits(context: Context) -> list[Event]:
             status, date = with_purpose(*status_and_date(sentence, token, context.article), sentence, token)
             for place in places:
                 event = Event(
-                    kind="visit", participants=tuple(visitors), place=place,
-                    article_id=context.article.id, evidence=sentence.text, status=status, date=date,
+                    kind="visit",
+                    participants=tuple(visitors),
+                    place=place,
+                    article_id=context.article.id,
+                    evidence=sentence.text,
+                    status=status,
+                    date=date,
                 )
                 if event not in events:
                     events.append(event)
