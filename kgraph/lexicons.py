@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import fold
 
-__all__ = ["LEXICON_DIR", "mapping", "may_be", "openings", "table", "words"]
+__all__ = ["LEXICON_DIR", "mapping", "may_be", "openings", "plural", "table", "words"]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
@@ -69,3 +69,16 @@ _ALTERNATION = {"с": "ш", "з": "ж", "т": "ч", "д": "ж", "к": "ч", "г"
 def may_be(token_text: str, name: str) -> bool:
     """Whether a word can be an inflected entry of the lexicon, judged by its opening."""
     return fold(token_text[:3]) in openings(name)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form that agrees with the number ``n``, after it.
+
+    >>> [plural(n, "встреча", "встречи", "встреч") for n in (1, 3, 5, 11, 21, 22)]
+    ['1 встреча', '3 встречи', '5 встреч', '11 встреч', '21 встреча', '22 встречи']
+    """
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} {one}"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return f"{n} {few}"
+    return f"{n} {many}"

@@ -42,7 +42,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from .lexicons import mapping
+from .lexicons import mapping, plural
 from .model import Mode, Status
 from .network import communities, count_meetings, find_person, met_graph, period, timeline
 
@@ -240,7 +240,8 @@ def plot_network(G: nx.MultiGraph, seed: int = 0, labels: bool = True) -> Figure
                 verticalalignment="bottom",
                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.6, "pad": 0.5},
             )
-        ax.set_title(f"Кто с кем встречался: {n} человек, {count_meetings(G)} встреч")
+        people = plural(n, "человек", "человека", "человек")
+        ax.set_title(f"Кто с кем встречался: {people}, {plural(count_meetings(G), 'встреча', 'встречи', 'встреч')}")
     return fig
 
 

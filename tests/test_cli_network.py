@@ -20,14 +20,14 @@ def graph_file(tmp_path_factory):
 def test_network_prints_central_people_and_communities(graph_file, capsys):
     assert main(["network", graph_file, "--top", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "5 people, 6 meetings"
+    assert lines[0] == "5 people met in 6 meetings"
     assert lines[2].split()[:2] == ["Владимир", "Путин"] and lines[3].split()[:2] == ["Сергей", "Лавров"]
     assert len([line for line in lines if line.startswith("community ")]) >= 1
 
 
 def test_network_all_counts_the_planned_meeting(graph_file, capsys):
     assert main(["network", graph_file, "--all"]) == 0
-    assert capsys.readouterr().out.startswith("5 people, 7 meetings")
+    assert capsys.readouterr().out.startswith("5 people met in 7 meetings")
 
 
 @pytest.mark.parametrize("suffix, read", [(".gexf", nx.read_gexf), (".graphml", nx.read_graphml)])
@@ -86,7 +86,19 @@ def test_timeline_foreign_leaves_out_meetings_within_one_country(graph_file, cap
 
 def test_network_foreign_counts_only_meetings_across_borders(graph_file, capsys):
     assert main(["network", graph_file, "--foreign"]) == 0
-    assert capsys.readouterr().out.startswith("5 people, 3 meetings")
+    assert capsys.readouterr().out.startswith("2 people met in 3 meetings (3 more with no meeting)")
+
+
+def test_network_counts_the_people_its_plot_draws(graph_file, capsys):
+    """The first line and the plot's title count the same people: those in a meeting."""
+    from kgraph.network import foreign, meeting_network
+    from kgraph.plot import plot_network
+    from kgraph.store import open_graph
+
+    assert main(["network", graph_file, "--foreign"]) == 0
+    people = int(capsys.readouterr().out.split()[0])
+    title = plot_network(foreign(meeting_network(open_graph(graph_file)))).axes[0].get_title()
+    assert title.startswith(f"Кто с кем встречался: {people} человек")
 
 
 def test_network_by_country_prints_dyads_by_month(graph_file, capsys):

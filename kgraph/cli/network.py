@@ -24,6 +24,7 @@ from ..network import (
     count_meetings,
     foreign,
     meeting_network,
+    met_graph,
     write_network,
 )
 from ..store import atomic_write, open_graph
@@ -39,6 +40,22 @@ examples:
 
 #: what a row of the network stands for
 NETWORK_BY = ("person", "country")
+
+
+def met_line(G) -> str:
+    """The network's first line: the people who met (the nodes its plot draws) and the meetings,
+    then how many more people the graph holds with statements or visits only.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiGraph([("a", "b", "m1"), ("a", "c", "m2")])
+    >>> G.add_node("d")
+    >>> met_line(G)
+    '3 people met in 2 meetings (1 more with no meeting)'
+    """
+    met = met_graph(G).number_of_nodes()
+    more = G.number_of_nodes() - met
+    line = f"{met} people met in {count_meetings(G)} meetings"
+    return line + (f" ({more} more with no meeting)" if more else "")
 
 
 def add_graph_arguments(parser) -> None:
@@ -101,7 +118,7 @@ def run(args) -> int:
     G = meeting_network(graph, status=None if args.all else "occurred")
     if args.foreign:
         G = foreign(G)
-    print(f"{G.number_of_nodes()} people, {count_meetings(G)} meetings")
+    print(met_line(G))
     print(f"{'name':30}  {'meetings':>8}  {'partners':>8}  {'degree':>6}  {'betweenness':>11}")
     for row in centrality(G)[: args.top]:
         print(

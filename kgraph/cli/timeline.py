@@ -14,6 +14,7 @@ down the side, dates along the bottom, a marker per mode).
 
 from __future__ import annotations
 
+from ..lexicons import plural
 from ..network import TIMELINE_BY, foreign, meeting_network, timeline
 from ..store import open_graph
 from .common import fail
@@ -41,14 +42,8 @@ def participants_phrase(names: list[str], named: int = NAMED) -> str:
     """
     if len(names) == 1:
         return names[0]
-    n = len(names)
-    word = (
-        "участник"
-        if n % 10 == 1 and n % 100 != 11
-        else ("участника" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "участников")
-    )
-    shown = ", ".join(names[:named]) + (", …" if n > named else "")
-    return f"{n} {word} — {shown}"
+    shown = ", ".join(names[:named]) + (", …" if len(names) > named else "")
+    return f"{plural(len(names), 'участник', 'участника', 'участников')} — {shown}"
 
 
 def add_arguments(parser) -> None:
