@@ -8,15 +8,8 @@ Two builders read any rdflib Graph (a parsed file, a Dataset, an Oxigraph store)
 The rest are pure functions that take the meeting network first, as networkx's do. Two
 meetings of Путин and Си Цзиньпин, as two articles report them:
 
->>> from kgraph.model import Article, Entity, Event
->>> from kgraph.pipeline import Result
->>> from kgraph.rdf import to_graph
->>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
->>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
-...                    date="2025-09-02", mode="in_person")
->>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
-...                  date="2026-02-04", mode="video")
->>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+>>> from kgraph.network.example import two_meetings
+>>> graph = two_meetings()
 >>> G = meeting_network(graph)
 >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Путин", start="2026-02")]
 [('2026-02-04', ['Си Цзиньпин'], 'video')]

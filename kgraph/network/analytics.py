@@ -71,15 +71,8 @@ def timeline(
     ``by="partner"``: one row per meeting and partner, as before: ``with`` is one name, and
     the rows of a meeting of three share its ``event``; no ``title``.
 
-    >>> from kgraph.model import Article, Entity, Event
-    >>> from kgraph.pipeline import Result
-    >>> from kgraph.rdf import to_graph
-    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
-    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
-    ...                    date="2025-09-02", mode="in_person")
-    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
-    ...                  date="2026-02-04", mode="video")
-    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network.example import two_meetings
+    >>> graph = two_meetings()
     >>> from kgraph.network import meeting_network
     >>> G = meeting_network(graph)
     >>> [(r["date"], r["with"], r["mode"], r["title"]) for r in timeline(G, "Владимир Путин")]
@@ -129,15 +122,8 @@ def timeline(
 def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:
     """The meetings of two people in date order: ``date``, ``mode``, ``status``, ``sources``, ``event``.
 
-    >>> from kgraph.model import Article, Entity, Event
-    >>> from kgraph.pipeline import Result
-    >>> from kgraph.rdf import to_graph
-    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
-    >>> in_beijing = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры в Пекине.",
-    ...                    date="2025-09-02", mode="in_person")
-    >>> by_video = Event("meeting", (putin, xi), "a2", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
-    ...                  date="2026-02-04", mode="video")
-    >>> graph = to_graph([Result(Article("a1", "…"), (), (in_beijing,)), Result(Article("a2", "…"), (), (by_video,))])
+    >>> from kgraph.network.example import two_meetings
+    >>> graph = two_meetings()
     >>> from kgraph.network import meeting_network
     >>> [(m["date"], m["mode"], m["sources"]) for m in meetings_between(meeting_network(graph), "Путин", "Си Цзиньпин")]
     [('2025-09-02', 'in_person', ['a1']), ('2026-02-04', 'video', ['a2'])]
