@@ -3,18 +3,16 @@
 Three meetings of Путин, as articles report them, and their pictures:
 
 >>> import io
->>> from kgraph.model import Article, Entity, Event
->>> from kgraph.pipeline import Result
+>>> from kgraph.examples import PUTIN as putin, XI as xi, graph_of
+>>> from kgraph.model import Entity, Event
 >>> from kgraph.network import meeting_network
->>> from kgraph.rdf import to_graph
->>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
 >>> lavrov = Entity("PER:Сергей Лавров", "Сергей Лавров", "PER")
 >>> talks = [
 ...     Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date="2025-09-02"),
 ...     Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин поговорили по видеосвязи.", date="2026-02-04"),
 ...     Event("meeting", (putin, lavrov), "a1", "Путин провёл совещание с Лавровым.", date="2026-01"),
 ... ]
->>> G = meeting_network(to_graph([Result(Article("a1", "…"), (), tuple(talks))]))
+>>> G = meeting_network(graph_of(*talks))
 >>> fig = plot_timeline(G, "Владимир Путин")     # partners down the side, dates along the bottom
 >>> [label.get_text() for label in fig.axes[0].get_yticklabels()], fig.axes[0].get_title()
 (['Си Цзиньпин', 'Сергей Лавров'], 'Владимир Путин: встречи (3)')

@@ -4,14 +4,12 @@ A graph of one meeting and one visit (as :func:`kgraph.rdf.to_graph` writes what
 gave), its table (a pandas DataFrame: the ``tables`` extra) and that written as CSV:
 
 >>> import io
->>> from kgraph.model import Article, Entity, Event
->>> from kgraph.pipeline import Result
->>> from kgraph.rdf import to_graph
->>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+>>> from kgraph.examples import PUTIN as putin, XI as xi, graph_of
+>>> from kgraph.model import Entity, Event
 >>> talks = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date="2025-09-02")
 >>> china = Entity("Q148", "Китай", "LOC", "Q148")
 >>> trip = Event("visit", (putin,), "a1", "Путин прибыл в Китай.", date="2025-09", place=china)
->>> df = to_frame(to_graph([Result(Article("a1", "…"), (), (talks, trip))]))
+>>> df = to_frame(graph_of(talks, trip))
 >>> df[["kind", "date", "participants", "place", "foreign", "cameo"]].to_dict("records")
 [{'kind': 'visit', 'date': '2025-09', 'participants': ['Владимир Путин'], 'place': 'Китай', 'foreign': True,
   'cameo': '042'},

@@ -61,13 +61,11 @@ def _arrow_schema():
 def to_frame(graph: Graph, status=None):
     """The events of a graph as a DataFrame: one row per event, the columns of :data:`COLUMNS`.
 
-    >>> from kgraph.model import Article, Entity, Event
-    >>> from kgraph.pipeline import Result
-    >>> from kgraph.rdf import to_graph
-    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> from kgraph.examples import PUTIN as putin, XI as xi, graph_of
+    >>> from kgraph.model import Event
     >>> talks = [Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры.", date=day)
     ...          for day in ("2025-09-02", "2025-09-03", "2026-02-04")]
-    >>> df = to_frame(to_graph([Result(Article("a1", "…"), (), tuple(talks))]))
+    >>> df = to_frame(graph_of(*talks))
     >>> df[df.kind == "meeting"].groupby(df.date.str[:7]).size().to_dict()     # meetings per month
     {'2025-09': 2, '2026-02': 1}
     """

@@ -8,7 +8,7 @@ Two builders read any rdflib Graph (a parsed file, a Dataset, an Oxigraph store)
 The rest are pure functions that take the meeting network first, as networkx's do. Two
 meetings of Путин and Си Цзиньпин, as two articles report them:
 
->>> from kgraph.network.example import two_meetings
+>>> from kgraph.examples import two_meetings
 >>> graph = two_meetings()
 >>> G = meeting_network(graph)
 >>> [(r["date"], r["with"], r["mode"]) for r in timeline(G, "Путин", start="2026-02")]

@@ -71,7 +71,7 @@ def timeline(
     ``by="partner"``: one row per meeting and partner, as before: ``with`` is one name, and
     the rows of a meeting of three share its ``event``; no ``title``.
 
-    >>> from kgraph.network.example import two_meetings
+    >>> from kgraph.examples import two_meetings
     >>> graph = two_meetings()
     >>> from kgraph.network import meeting_network
     >>> G = meeting_network(graph)
@@ -122,7 +122,7 @@ def timeline(
 def meetings_between(G: nx.MultiGraph, a: str, b: str) -> list[dict]:
     """The meetings of two people in date order: ``date``, ``mode``, ``status``, ``sources``, ``event``.
 
-    >>> from kgraph.network.example import two_meetings
+    >>> from kgraph.examples import two_meetings
     >>> graph = two_meetings()
     >>> from kgraph.network import meeting_network
     >>> [(m["date"], m["mode"], m["sources"]) for m in meetings_between(meeting_network(graph), "Путин", "Си Цзиньпин")]

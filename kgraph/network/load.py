@@ -317,13 +317,11 @@ def meeting_network(
 
     ``status``: the statuses kept as edges, "occurred" by default; None keeps all.
 
-    >>> from kgraph.model import Article, Entity, Event
-    >>> from kgraph.pipeline import Result
-    >>> from kgraph.rdf import to_graph
-    >>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
+    >>> from kgraph.examples import PUTIN as putin, XI as xi, graph_of
+    >>> from kgraph.model import Event
     >>> talks = Event("meeting", (putin, xi), "a1", "Путин и Си Цзиньпин провели переговоры по видеосвязи.",
     ...               date="2026-02-04", mode="video")
-    >>> G = meeting_network(to_graph([Result(Article("a1", "…"), (), (talks,))]))
+    >>> G = meeting_network(graph_of(talks))
     >>> G.nodes["https://w3id.org/kgraph/resource/entity/Q7747"]
     {'name': 'Владимир Путин', 'statements': 0, 'wikidata': 'Q7747', 'country': 'Россия', 'role': 'head_of_state'}
     >>> [(data["date"], data["mode"], data["sources"]) for _, _, data in G.edges(data=True)]

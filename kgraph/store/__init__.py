@@ -10,11 +10,8 @@ A GRAPH spec names one of them, for reading (:func:`open_graph`) and for builds
 =================================  ==============================================
 
 >>> import tempfile
->>> from kgraph.model import Article, Entity, Event
->>> from kgraph.pipeline import Result
->>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
->>> meeting = Event("meeting", (putin, xi), "a1", "Путин встретился с Си Цзиньпином.", date="2026-02-04")
->>> result = Result(Article(id="a1", text=meeting.evidence), (putin, xi), (meeting,))
+>>> from kgraph.examples import one_meeting
+>>> result = one_meeting()
 >>> folder = tempfile.TemporaryDirectory()
 >>> with open_target(f"oxigraph:{folder.name}/kg.oxigraph") as target:  # a build, article by article
 ...     target.add(result)                                           # the triples the article holds

@@ -1,11 +1,8 @@
 """Graph files: read into memory, written atomically and in a stable order.
 
 >>> import tempfile
->>> from kgraph.model import Article, Entity, Event
->>> from kgraph.pipeline import Result
->>> putin, xi = Entity("Q7747", "Владимир Путин", "PER", "Q7747"), Entity("Q15031", "Си Цзиньпин", "PER", "Q15031")
->>> meeting = Event("meeting", (putin, xi), "a1", "Путин встретился с Си Цзиньпином.", date="2026-02-04")
->>> result = Result(Article(id="a1", text=meeting.evidence), (putin, xi), (meeting,))
+>>> from kgraph.examples import one_meeting
+>>> result = one_meeting()
 >>> folder = tempfile.TemporaryDirectory()
 >>> with FileTarget(f"{folder.name}/graph.ttl") as target:  # a build: articles on disk until the file is written
 ...     target.add(result)
