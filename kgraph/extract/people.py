@@ -123,18 +123,13 @@ def named_after(sentence: Sentence, title: DocToken, context: Context) -> bool:
 
 def is_subject(sentence: Sentence, entity: Entity, clause: DocToken, context: Context) -> bool:
     """Whether the entity is named as the subject of the clause: "Лавров провёл переговоры"."""
-    for token in sentence.tokens:
-        if token.rel in NSUBJ_RELS and token.head_id == clause.id:
-            stack, seen = [token], set()  # the subject, its names and conjuncts; not "встреча с главой ..."
-            while stack:
-                node = stack.pop()
-                if node.id in seen:  # natasha's trees can have cycles
-                    continue
-                seen.add(node.id)
-                if entity_of(node, context) == entity:
-                    return True
-                stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
-    return False
+    subjects = [t for t in sentence.tokens if t.rel in NSUBJ_RELS and t.head_id == clause.id]
+    # each subject, its names and conjuncts; not "встреча с главой ..."
+    return any(
+        entity_of(node, context) == entity
+        for subject in subjects
+        for node in sentence.below(subject, NAME_RELS | {"conj"})
+    )
 
 
 SUBJECT_RELS = {"nsubj", "nsubj:pass", "appos", "flat", "flat:name", "nmod"}
@@ -284,12 +279,7 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
     "Владимир Путин и Президент Белоруссии Александр Лукашенко" -> both.
     """
     out: list[Entity] = []
-    stack, seen = [token], set()
-    while stack:
-        node = stack.pop()
-        if node.id in seen:
-            continue
-        seen.add(node.id)
+    for node in sentence.below(token, NAME_RELS | {"conj"}):
         entity = entity_of(node, context)
         if node is token and node.rel in NSUBJ_RELS:  # "Они посетили Киев"
             out += [p for p in group_referent(sentence, node, context) if p not in out]
@@ -301,7 +291,6 @@ def persons_under(sentence: Sentence, token: DocToken, context: Context) -> list
             entity = _role_person(sentence, node, context) if node is token else person_of_role(sentence, node, context)
         if entity is not None and entity.type == EntityType.PER and entity not in out:
             out.append(entity)
-        stack.extend(c for c in sentence.children.get(node.id, ()) if c.rel in NAME_RELS | {"conj"})
     return out
 
 
