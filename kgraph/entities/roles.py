@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import table
 from ..model import Article, Entity, EntityType
 from ..nlp import Doc, DocToken, lemma
+from ..tree import descend
 
 if TYPE_CHECKING:
     from .resolve import EntityIndex
@@ -48,14 +49,7 @@ def role_phrase(tokens: Sequence[DocToken], head: DocToken, places: bool = True)
             and by_id[t.head_id].feats.get("Case") == "Loc"
         }
         children = {h: [c for c in cs if c.id not in located] for h, cs in children.items()}
-    out, stack, seen = [], [head], set()
-    while stack:
-        node = stack.pop()
-        if node.id in seen:  # natasha's trees can have cycles
-            continue
-        seen.add(node.id)
-        out.append(node)
-        stack.extend(c for c in children.get(node.id, ()) if c.rel not in ROLE_SKIP and c.pos != "PUNCT")
+    out = descend(head, children, lambda c: c.rel not in ROLE_SKIP and c.pos != "PUNCT")
     return tuple(lemma(t) for t in sorted(out, key=lambda t: t.start))
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator
 
 from ..nlp import DocToken, lemma
-from .tree import descend
+from ..tree import descend
 
 __all__ = ["Sentence"]
 
