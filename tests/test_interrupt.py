@@ -23,7 +23,7 @@ from rdflib import Graph
 from kgraph.store import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = 300  # ~10 s of natasha on an idle core: the run is still going when it is interrupted
+ARTICLES = 5000  # ~15 s on two idle workers (1,200 took 4 s: short articles go in batches); every test interrupts it
 STARTED = "kgraph: warning: skipped"
 SETTLE = 2.0  # seconds after the first warning: natasha is loading or articles are being processed
 DEADLINE = 120.0
