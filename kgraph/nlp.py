@@ -21,6 +21,7 @@ far shorter (the dev set's longest has 198 tokens), so they are parsed as they w
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from natasha import (
@@ -34,8 +35,8 @@ from natasha import (
 )
 from natasha.doc import DocSent, DocSpan, DocToken
 
+from .inference import Networks
 from .model import EntityType, fold
-from .tagging import parse_syntax, tag_morph
 
 __all__ = [
     "MAX_SENTENCE_TOKENS",
@@ -115,35 +116,45 @@ class Pipeline:
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
         self.ner = NewsNERTagger(embedding)
+        self.networks = Networks(self.morph, self.syntax, self.ner)
 
-    def __call__(self, text: str) -> Doc:
-        """The text segmented (long sentences cut), morphology-tagged, parsed and NER-tagged."""
+    def __call__(self, text: str, worth_parsing: Callable[[DocSent], bool] | None = None) -> Doc:
+        """The text segmented (long sentences cut), morphology-tagged, parsed and NER-tagged.
+
+        With ``worth_parsing``, only the sentences it accepts (tagged and NER-tagged by
+        then) are parsed; the others' tokens get ids but no head and no relation.
+        """
         if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.sents = split_long(text, doc.sents)
-        tag_morph(doc, self.morph)  # natasha's own, in batches of like length (.tagging)
-        parse_syntax(doc, self.syntax)
-        if len(text) <= NER_CHUNK_CHARS:
-            doc.tag_ner(self.ner)
-        else:
-            self._tag_ner_in_chunks(doc)
+        if worth_parsing is None:
+            self.networks.tag_and_parse(doc, doc.sents, doc.sents)  # natasha's networks, run by .inference
+            self._recognize(doc)
+            return doc
+        self.networks.tag(doc.sents)
+        self._recognize(doc)
+        parsed = [sent for sent in doc.sents if worth_parsing(sent)]
+        self.networks.parse(doc, parsed)
+        for number, sent in enumerate(doc.sents, 1):
+            if sent.tokens and sent.tokens[0].id is None:
+                for i, token in enumerate(sent.tokens, 1):
+                    token.id = f"{number}_{i}"
         return doc
 
+    def _recognize(self, doc: Doc) -> None:
+        if len(doc.text) <= NER_CHUNK_CHARS:
+            self.networks.recognize(doc)
+        else:
+            self._tag_ner_in_chunks(doc)
+
     def _tag_ner_in_chunks(self, doc: Doc) -> None:
-        """NER over runs of whole sentences, its spans put back at their place in the text."""
+        """NER over runs of whole sentences, each run's tokens read as one text."""
         doc.spans = []
         for start, stop in ner_chunks(doc.sents):
-            for span in self.ner(doc.text[start:stop]).spans:
-                doc.spans.append(
-                    DocSpan(
-                        start + span.start,
-                        start + span.stop,
-                        span.type,
-                        doc.text[start + span.start : start + span.stop],
-                    )
-                )
+            tokens = [token for token in doc.tokens if start <= token.start < stop]
+            doc.spans.extend(DocSpan(a, b, kind, doc.text[a:b]) for a, b, kind in self.networks.spans(tokens))
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
 
@@ -154,9 +165,10 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-def analyze(text: str) -> Doc:
-    """A natasha Doc with sentences, morphology, syntax and NER spans."""
-    return pipeline()(text)
+def analyze(text: str, worth_parsing: Callable[[DocSent], bool] | None = None) -> Doc:
+    """A natasha Doc with sentences, morphology, syntax and NER spans; with ``worth_parsing``,
+    syntax only for the sentences it accepts."""
+    return pipeline()(text, worth_parsing)
 
 
 LEMMA_CACHE = 50_000  # (word, pos, feats) keys: ~35 MB when full (measured), so memory stays flat

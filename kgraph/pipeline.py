@@ -10,13 +10,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from .entities import resolve
 from .entities.resolve import resolve_entities
-from .extract import extract_events
+from .extract import PARSE_NEEDS, extract_events
 from .model import Article, Entity, Event
+from .needs import Needs
 from .nlp import analyze
 
-__all__ = ["Result", "process"]
+__all__ = ["Result", "process", "worth_parsing"]
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,20 @@ class Result:
         return [r.as_dict() for e in self.events for r in e.relations()]
 
 
-def process(article: Article) -> Result:
-    """Analyse one article with natasha and extract its events."""
-    doc = analyze(article.text)
+@cache
+def worth_parsing() -> Needs:
+    """The sentences some reader of the syntax tree needs: the entities' and the extractors'
+    declared needs (:mod:`kgraph.needs`)."""
+    return Needs([resolve.PARSE_NEED, *PARSE_NEEDS.values()])
+
+
+def process(article: Article, *, skip: bool = True) -> Result:
+    """Analyse one article with natasha and extract its events.
+
+    Sentences no reader of the syntax tree needs are not parsed (``skip``); the
+    result is the same as with every sentence parsed (tests/test_parse_needs.py).
+    """
+    doc = analyze(article.text, worth_parsing() if skip else None)
     entities = resolve_entities(doc, article)
     events = extract_events(doc, entities, article)
     return Result(article, _involved(entities.entities, events), tuple(events))

@@ -19,6 +19,7 @@ from datetime import date as Date
 from ..kb import KBEntity, KnowledgeBase, load_kb
 from ..lexicons import table, words
 from ..model import Article, Entity, EntityType, Mention, entity_key
+from ..needs import Need
 from ..nlp import Doc, DocSpan, normal
 from .names import INITIAL, clean_person_name, fold, is_initialed, natural_order
 from .namewords import name_tokens
@@ -26,7 +27,11 @@ from .nominative import nominative_words
 from .people import PersonForm, canonical_person, group_people
 from .roles import harvest_roles
 
-__all__ = ["EntityIndex", "known_person", "person_form", "resolve_entities"]
+__all__ = ["PARSE_NEED", "EntityIndex", "known_person", "person_form", "resolve_entities"]
+
+# names read with their syntax (kgraph.needs): a person's role phrase and apposition, the
+# words of an organization's name; a title that names somebody article-wide
+PARSE_NEED = Need(lexicons=("roles.tsv",), spans=(EntityType.PER, EntityType.ORG))
 
 
 @dataclass

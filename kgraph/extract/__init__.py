@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from ..entities.resolve import EntityIndex
 from ..model import Article, Event
+from ..needs import Need
 from ..nlp import Doc
+from . import context, meetings, statements, visits
 from .context import Context
 from .meetings import extract_meetings
 from .merge import merge_meetings
@@ -20,12 +22,21 @@ from .sentence import Sentence
 from .statements import extract_statements
 from .visits import extract_visits
 
-__all__ = ["EXTRACTORS", "Context", "extract_events"]
+__all__ = ["EXTRACTORS", "PARSE_NEEDS", "Context", "extract_events"]
 
 EXTRACTORS: dict[str, Callable[[Context], list[Event]]] = {
     "meeting": extract_meetings,
     "visit": extract_visits,
     "statement": extract_statements,
+}
+
+# what makes a sentence worth parsing to each extractor and to the coreference the
+# extractors share (kgraph.needs): a new extractor adds its module's PARSE_NEED here
+PARSE_NEEDS: dict[str, Need] = {
+    "meeting": meetings.PARSE_NEED,
+    "visit": visits.PARSE_NEED,
+    "statement": statements.PARSE_NEED,
+    "coreference": context.PARSE_NEED,
 }
 
 

@@ -16,13 +16,38 @@ from ..entities.resolve import EntityIndex
 from ..entities.roles import publisher_principal
 from ..lexicons import mapping, words
 from ..model import Article, Entity, EntityType
+from ..needs import Need
 from ..nlp import DocToken, lemma
 from .dates import find_dates, nearest_date
 from .quotes import inside, quote_regions
 from .sentence import Sentence
 from .turns import TurnMark, turn_marks
 
-__all__ = ["Context", "NamedPerson", "date_of", "entity_of", "is_framed", "status_and_date", "status_of"]
+__all__ = [
+    "PARSE_NEED",
+    "Context",
+    "NamedPerson",
+    "date_of",
+    "entity_of",
+    "is_framed",
+    "status_and_date",
+    "status_of",
+]
+
+# mentions resolved across sentences (kgraph.needs): pronouns, "который", group and kin
+# words, titles of a host or a head of a group, people named by NER
+PARSE_NEED = Need(
+    lexicons=(
+        "pronoun_gender.tsv",
+        "relative.tsv",
+        "group_references.tsv",
+        "first_person.tsv",
+        "kinship.tsv",
+        "host_titles.tsv",
+        "group_heads.tsv",
+    ),
+    spans=(EntityType.PER,),
+)
 
 
 #: how many sentences back a pronoun looks for the person it refers to

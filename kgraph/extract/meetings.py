@@ -19,6 +19,7 @@ from functools import cache
 
 from ..lexicons import mapping, may_be, table, words
 from ..model import Entity, Event, fold, specific_mode
+from ..needs import Need
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .dates import find_dates
@@ -35,7 +36,10 @@ from .people import (
 from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_meetings", "participation_trigger"]
+__all__ = ["PARSE_NEED", "extract_meetings", "participation_trigger"]
+
+# every meeting construction starts from one of these words (kgraph.needs)
+PARSE_NEED = Need(lexicons=("meeting.tsv", "participation.tsv", "plural_meetings.tsv", "attendance.tsv"))
 
 # how many sentences after a meeting "В совещании приняли участие ..." may still join it
 JOIN_WINDOW = 3

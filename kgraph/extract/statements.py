@@ -30,13 +30,21 @@ from itertools import pairwise
 
 from ..lexicons import mapping, may_be, words
 from ..model import Entity, EntityType, Event
+from ..needs import Need
 from ..nlp import DocToken, lemma
 from .context import Context
 from .quotes import DASH, OPENING, clean_quote, inside, paragraph_bounds, quote_regions
 from .sentence import Sentence
 from .speakers import Speakers
 
-__all__ = ["CONSTRUCTIONS", "extract_statements", "quote_regions"]
+__all__ = ["CONSTRUCTIONS", "PARSE_NEED", "extract_statements", "quote_regions"]
+
+# a statement starts from a speech or stance word, "по словам", a document, a quote or a colon
+# (kgraph.needs); transcript turns ("Путин: ...") start from a name
+PARSE_NEED = Need(
+    lexicons=("speech.tsv", "stance.tsv", "according.tsv", "documents.tsv", "anonymous.tsv"),
+    marks="".join(OPENING) + "".join(OPENING.values()) + ":",
+)
 
 WORD = re.compile(r"\w+")
 MIN_QUOTE_WORDS = 3

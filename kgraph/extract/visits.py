@@ -24,6 +24,7 @@ from functools import cache
 
 from ..lexicons import mapping, may_be, words
 from ..model import Entity, EntityType, Event, entity_key, fold
+from ..needs import Need
 from ..nlp import DocToken, lemma
 from .context import Context, entity_of, status_and_date
 from .parties import nominative_before, object_partners, subjects
@@ -32,7 +33,10 @@ from .pronouns import antecedent
 from .purpose import with_purpose
 from .sentence import Sentence
 
-__all__ = ["extract_visits", "places_of", "relative_place", "visitors_of"]
+__all__ = ["PARSE_NEED", "extract_visits", "places_of", "relative_place", "visitors_of"]
+
+# every visit starts from a trip word (kgraph.needs)
+PARSE_NEED = Need(lexicons=("visit.tsv",))
 
 # how far after a trigger "в Россию" may stand when natasha hangs it elsewhere
 NEAR = 5

@@ -1,0 +1,244 @@
+"""natasha's three slovnet networks run on a Doc: the same arithmetic as slovnet, less copying.
+
+natasha's morphology tagger, syntax parser and NER tagger are slovnet CNNs over
+navec embeddings, executed in numpy. This module runs the very same weights on
+the same inputs and gives the same tags, heads, relations and spans, bit for bit
+(every matrix product is the same call on equal operands; a test compares it to
+natasha's own ``doc.tag_morph``/``parse_syntax``/``tag_ner`` on the sample
+articles), but skips work slovnet repeats:
+
+- a word's vocabulary id and shape id are looked up once per process
+  (:class:`Codes`), not once per model and occurrence;
+- the morphology tagger and the parser see the same batches, so the navec
+  vectors of a batch are gathered once for both;
+- the convolutions work in (batch, position, channel) layout, so no layer
+  transposes its input to pad it, and the windows of a convolution are copied
+  in three slices rather than element by element;
+- the CRF's Viterbi pass does four numpy operations per token instead of ten;
+- the tags go straight onto the Doc's tokens (a tag's part of speech and
+  features are parsed once per process), and NER reads the Doc's own tokens
+  instead of tokenizing the text again.
+
+>>> from natasha import Doc
+>>> from kgraph.nlp import pipeline
+>>> doc = Doc("Владимир Путин встретился с Си Цзиньпином в Пекине.")
+>>> doc.segment(pipeline().segmenter)
+>>> networks = pipeline().networks
+>>> networks.tag(doc.sents)
+>>> networks.parse(doc, doc.sents)
+>>> networks.recognize(doc)
+>>> [(t.text, t.pos, t.rel) for t in doc.tokens[1:4]]
+[('Путин', 'PROPN', 'appos'), ('встретился', 'VERB', 'root'), ('с', 'ADP', 'case')]
+>>> [(s.text, s.type) for s in doc.spans]
+[('Владимир Путин', 'PER'), ('Си Цзиньпином', 'PER'), ('Пекине', 'LOC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from natasha.doc import DocSpan
+from slovnet.bio import bio_spans
+from slovnet.conll import parse_conll_tag
+from slovnet.shape import word_shape
+
+__all__ = ["BATCH", "Codes", "Networks", "viterbi"]
+
+BATCH = 8  # sentences per batch, as natasha's taggers: a sentence's tags do not depend on it
+CODES_CACHE = 200_000  # distinct words remembered (~40 MB when full); the memo starts over then
+
+
+class Codes:
+    """A word's id in the navec vocabulary and its shape's id, remembered per word.
+
+    >>> from kgraph.nlp import pipeline
+    >>> codes = pipeline().networks.codes
+    >>> codes("Москва") == (codes.words.encode("москва"), codes.shapes.encode("RU_Xx"))
+    True
+    """
+
+    def __init__(self, words, shapes, size: int = CODES_CACHE) -> None:
+        self.words, self.shapes, self.size = words, shapes, size
+        self.memo: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, word: str) -> tuple[int, int]:
+        """(word id, shape id), as slovnet's ``WordShapeEncoder.item`` computes them."""
+        codes = self.memo.get(word)
+        if codes is None:
+            if len(self.memo) >= self.size:
+                self.memo.clear()
+            codes = self.memo[word] = (self.words.encode(word.lower()), self.shapes.encode(word_shape(word)))
+        return codes
+
+    def batch(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word ids, shape ids (padded as slovnet pads) and the padding mask of the sentences."""
+        width = max(len(words) for words in sentences)
+        word_ids = np.full((len(sentences), width), self.words.pad_id)
+        shape_ids = np.full((len(sentences), width), self.shapes.pad_id)
+        for row, words in enumerate(sentences):
+            if words:
+                word_ids[row, : len(words)], shape_ids[row, : len(words)] = zip(*map(self, words), strict=True)
+        return word_ids, shape_ids, word_ids == self.words.pad_id
+
+
+def navec(embedding, word_ids: np.ndarray) -> np.ndarray:
+    """The navec vectors of the ids (slovnet's ``NavecEmbedding``)."""
+    indexes = embedding.indexes.array[word_ids.ravel()]
+    return embedding.codes.array[embedding.qdims, indexes].reshape(*word_ids.shape, embedding.dim)
+
+
+def conv(layer, x: np.ndarray) -> np.ndarray:
+    """One CNN layer (convolution, ReLU, batch norm) over ``x`` (batch, position, channel).
+
+    slovnet pads and convolves in (batch, channel, position) layout; the windows it
+    multiplies are the same numbers in the same order, so the product is the same.
+    """
+    weight = layer.conv.weight.array  # filters x in x kernel
+    filters, channels, kernel = weight.shape
+    pad = layer.conv.padding
+    batch, length, _ = x.shape
+    windows = length + 2 * pad - kernel + 1
+    padded = np.zeros((batch, length + 2 * pad, channels), dtype=x.dtype)
+    padded[:, pad : pad + length] = x
+    columns = np.empty((batch, windows, channels, kernel), dtype=x.dtype)
+    for k in range(kernel):
+        columns[:, :, :, k] = padded[:, k : k + windows]
+    columns = columns.reshape(batch * windows, channels * kernel)
+    out = np.matmul(columns, weight.reshape(filters, channels * kernel).T) + layer.conv.bias.array
+    out = out.reshape(batch, windows, filters).clip(0)
+    norm = layer.norm
+    return (out - norm.mean.array) / norm.std.array * norm.weight.array + norm.bias.array
+
+
+def encode(model, vectors: np.ndarray, shape_ids: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    """A model's word-and-shape embedding and CNN encoder: (batch, position, features)."""
+    x = np.concatenate((vectors, model.emb.shape(shape_ids)), axis=-1)
+    for layer in model.encoder.layers:
+        x = conv(layer, x)
+        x[pad_mask] = 0
+    return x
+
+
+def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The best tag path of one unpadded sequence (slovnet's ``CRF.decode``, same ties).
+
+    >>> e = np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
+    >>> viterbi(e, np.array([[0.0, -5.0], [0.0, 0.0]], dtype=np.float32))
+    [0, 0, 0]
+    >>> viterbi(e, np.zeros((2, 2), dtype=np.float32))
+    [0, 1, 1]
+    """
+    length, tags = emissions.shape
+    history = np.empty((max(length - 1, 0), tags), dtype=np.intp)
+    columns = np.arange(tags)
+    score = emissions[0]
+    for index in range(1, length):
+        scores = score[:, np.newaxis] + transitions + emissions[index]
+        best = scores.argmax(0)
+        history[index - 1] = best
+        score = scores[best, columns]
+    path = [int(score.argmax())]
+    for best in history[::-1]:
+        path.append(int(best[path[-1]]))
+    path.reverse()
+    return path
+
+
+class Networks:
+    """natasha's morphology tagger, syntax parser and NER tagger, run by this module."""
+
+    def __init__(self, morph, syntax, ner) -> None:
+        self.morph, self.syntax, self.ner = (model.infer.model for model in (morph, syntax, ner))
+        encoders = [model.infer.encoder for model in (morph, syntax, ner)]
+        words, shapes = encoders[0].words_vocab, encoders[0].shapes_vocab
+        for encoder in encoders[1:]:
+            if encoder.words_vocab.items != words.items or encoder.shapes_vocab.items != shapes.items:
+                raise ValueError("natasha's models do not share one vocabulary: kgraph.inference cannot run them")
+        self.codes = Codes(words, shapes)
+        self.shared = self.morph.emb.word.codes.array is self.syntax.emb.word.codes.array
+        self.tags = morph.infer.decoder.tags_vocab
+        self.rels = syntax.infer.decoder.rels_vocab.items
+        self.ner_tags = ner.infer.decoder.tags_vocab.items
+        self._features: dict[int, tuple[str, dict[str, str]]] = {}
+
+    def _batches(self, sents: Sequence) -> list[tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """The sentences sorted by length in batches of :data:`BATCH`: (sentences, vectors,
+        shape ids, padding mask, lengths)."""
+        order = sorted(sents, key=lambda sent: len(sent.tokens))
+        batches = []
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            word_ids, shape_ids, pad_mask = self.codes.batch([[t.text for t in s.tokens] for s in chunk])
+            vectors = navec(self.morph.emb.word, word_ids)
+            batches.append((chunk, vectors, shape_ids, pad_mask, word_ids))
+        return batches
+
+    def _feature(self, tag: int) -> tuple[str, dict[str, str]]:
+        if tag not in self._features:
+            self._features[tag] = parse_conll_tag(self.tags.decode(tag))
+        return self._features[tag]
+
+    def tag(self, sents: Sequence) -> None:
+        """Each token of ``sents``: its part of speech and features (``doc.tag_morph``)."""
+        self._tag(self._batches(sents))
+
+    def parse(self, doc, sents: Sequence) -> None:
+        """Each token of ``sents``: its id, head id and relation (``doc.parse_syntax``); ids
+        are numbered by the sentence's place in ``doc.sents``."""
+        self._parse(doc, self._batches(sents))
+
+    def tag_and_parse(self, doc, tagged: Sequence, parsed: Sequence) -> None:
+        """:meth:`tag` the ``tagged`` sentences and :meth:`parse` the ``parsed`` ones,
+        the navec vectors of a batch gathered once for both."""
+        batches = self._batches(tagged)
+        self._tag(batches)
+        if self.shared and len(parsed) == len(tagged):
+            self._parse(doc, batches)
+        elif parsed:
+            self._parse(doc, self._batches(parsed))
+
+    def _tag(self, batches) -> None:
+        model = self.morph
+        for chunk, vectors, shape_ids, pad_mask, _ in batches:
+            x = encode(model, vectors, shape_ids, pad_mask)
+            tags = model.head.proj(x).argmax(-1)
+            for row, sent in enumerate(chunk):
+                for token, tag in zip(sent.tokens, tags[row].tolist(), strict=False):
+                    token.pos, feats = self._feature(tag)
+                    token.feats = dict(feats)
+
+    def _parse(self, doc, batches) -> None:
+        model = self.syntax
+        number = {id(sent): n for n, sent in enumerate(doc.sents, 1)}
+        for chunk, vectors, shape_ids, pad_mask, word_ids in batches:
+            if not self.shared:
+                vectors = navec(model.emb.word, word_ids)
+            x = encode(model, vectors, shape_ids, pad_mask)
+            mask = ~pad_mask
+            heads = model.head.decode(model.head(x), mask)
+            rels = model.rel.decode(model.rel(x, heads), mask).tolist()
+            heads = heads.tolist()
+            for row, sent in enumerate(chunk):
+                n = number[id(sent)]
+                for i, token in enumerate(sent.tokens):
+                    token.id = f"{n}_{i + 1}"
+                    token.head_id = f"{n}_{heads[row][i]}"
+                    token.rel = self.rels[rels[row][i]]
+
+    def spans(self, tokens: Sequence) -> list[tuple[int, int, str]]:
+        """(start, stop, type) of the names NER finds in the tokens, read as one text."""
+        if not tokens:
+            return []
+        model = self.ner
+        word_ids, shape_ids, pad_mask = self.codes.batch([[t.text for t in tokens]])
+        x = encode(model, navec(model.emb.word, word_ids), shape_ids, pad_mask)
+        emissions = model.head(x)[0]
+        tags = [self.ner_tags[tag] for tag in viterbi(emissions, model.head.crf.transitions.array)]
+        return [(span.start, span.stop, span.type) for span in bio_spans(tokens, tags)]
+
+    def recognize(self, doc) -> None:
+        """``doc.spans``: the names NER finds in the whole text (``doc.tag_ner``), enveloped."""
+        doc.spans = [DocSpan(start, stop, kind, doc.text[start:stop]) for start, stop, kind in self.spans(doc.tokens)]
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
