@@ -91,7 +91,8 @@ class KnowledgeBase:
     """Dict indexes over the reference KB; build it with :func:`load_kb`."""
 
     def __init__(self, triples: Iterator[tuple[str, str, object]]) -> None:
-        """Index ``(subject, predicate, object)`` triples (IRIs as str, literals as rdflib Literals)."""
+        """Index ``(subject, predicate, object)`` triples: IRIs and literals as str, an
+        ``xsd:date`` as a :class:`datetime.date`."""
         props: dict[str, dict[str, list]] = {}
         for s, p, o in triples:
             props.setdefault(s, {}).setdefault(p, []).append(o)
@@ -140,8 +141,8 @@ class KnowledgeBase:
         for about in props.values():
             if KG + "Term" not in {str(t) for t in about.get(_RDF_TYPE, [])}:
                 continue
-            start = about[KG + "start"][0].toPython()
-            end = about[KG + "end"][0].toPython() if KG + "end" in about else None
+            start = about[KG + "start"][0]
+            end = about[KG + "end"][0] if KG + "end" in about else None
             role_country = (str(about[KG + "role"][0]), str(about[KG + "ofCountry"][0]))
             self._terms.setdefault(role_country, []).append(_Term(str(about[KG + "holder"][0]), start, end))
         for terms in self._terms.values():
@@ -397,14 +398,22 @@ def _default_path() -> Path:
     return ontology_dir() / "kb.ttl"
 
 
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+
+
 @functools.cache
 def _load(path: Path) -> KnowledgeBase:
-    import rdflib
+    """The KB of a Turtle file, parsed by Oxigraph (~100 times faster than rdflib's parser,
+    which took 0.6 s of every run's start)."""
+    import pyoxigraph
 
-    graph = rdflib.Graph()
-    graph.parse(path, format="turtle")
-    triples = ((str(s), str(p), o if isinstance(o, rdflib.Literal) else str(o)) for s, p, o in graph)
-    return KnowledgeBase(triples)
+    def value(term) -> object:
+        if isinstance(term, pyoxigraph.Literal) and term.datatype.value == _XSD_DATE:
+            return datetime.date.fromisoformat(term.value)
+        return term.value
+
+    quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    return KnowledgeBase((quad.subject.value, quad.predicate.value, value(quad.object)) for quad in quads)
 
 
 def load_kb(path: Path | None = None) -> KnowledgeBase:

@@ -34,6 +34,7 @@ from natasha import (
     Segmenter,
 )
 from natasha.doc import DocSent, DocSpan, DocToken
+from razdel import sentenize, tokenize
 
 from .inference import Networks
 from .model import EntityType, fold
@@ -50,6 +51,7 @@ __all__ = [
     "ner_chunks",
     "normal",
     "pipeline",
+    "segment",
     "split_long",
 ]
 
@@ -65,6 +67,21 @@ def _pieces(tokens: list[DocToken], limit: int) -> list[list[DocToken]]:
         pieces.append(tokens[:cut])
         tokens = tokens[cut:]
     return [*pieces, tokens] if tokens else pieces
+
+
+def segment(doc: Doc) -> None:
+    """What natasha's ``doc.segment`` does (razdel's tokens and sentences, each sentence's
+    tokens enveloped), without its intermediate records.
+
+    >>> doc = Doc("Путин прибыл в Пекин. Переговоры начались.")
+    >>> segment(doc)
+    >>> [[t.text for t in s.tokens] for s in doc.sents]
+    [['Путин', 'прибыл', 'в', 'Пекин', '.'], ['Переговоры', 'начались', '.']]
+    """
+    text = doc.text
+    doc.tokens = [DocToken(t.start, t.stop, t.text) for t in tokenize(text)]
+    doc.sents = [DocSent(s.start, s.stop, s.text) for s in sentenize(text)] if text else []
+    doc.envelop_sent_tokens()
 
 
 def split_long(text: str, sents: list[DocSent], limit: int = MAX_SENTENCE_TOKENS) -> list[DocSent]:
@@ -127,7 +144,7 @@ class Pipeline:
         if not text.strip():  # razdel makes " " one empty sentence, which slovnet's parser fails on
             return Doc(text, tokens=[], spans=[], sents=[])
         doc = Doc(text)
-        doc.segment(self.segmenter)
+        segment(doc)
         doc.sents = split_long(text, doc.sents)
         if worth_parsing is None:
             self.networks.tag_and_parse(doc, doc.sents, doc.sents)  # natasha's networks, run by .inference

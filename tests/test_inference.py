@@ -11,7 +11,7 @@ from slovnet.exec.model import CRF, Weight
 
 from kgraph.articles import Skipped, read_articles
 from kgraph.inference import BATCH, Codes, viterbi
-from kgraph.nlp import pipeline
+from kgraph.nlp import pipeline, segment
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -40,6 +40,16 @@ def test_every_tag_head_relation_and_name_is_natashas_own_on_the_sample_articles
         natashas.parse_syntax(nlp.syntax)
         natashas.tag_ner(nlp.ner)
         assert analysis(ours) == analysis(natashas)
+
+
+def test_segment_is_natashas(texts):
+    for text in [*texts, "", "  ", "Т.е. 3.5 млн руб. — «много»!", "Он сказал:\n\n— Да."]:
+        ours, natashas = Doc(text), Doc(text)
+        segment(ours)
+        natashas.segment(pipeline().segmenter)
+        assert [(t.start, t.stop, t.text) for t in ours.tokens] == [(t.start, t.stop, t.text) for t in natashas.tokens]
+        assert [(s.start, s.stop, s.text, [t.start for t in s.tokens]) for s in ours.sents] == [
+            (s.start, s.stop, s.text, [t.start for t in s.tokens]) for s in natashas.sents]
 
 
 def test_tag_and_parse_apart_give_what_they_give_together(texts):

@@ -132,7 +132,7 @@ def test_atomic_write_interrupted_before_the_rename_keeps_the_old_file(tmp_path,
         assert Path(source).read_bytes() == b"new graph, complete in its temp file\n"
         raise Interrupt
 
-    monkeypatch.setattr("kgraph.store.files.os.replace", interrupted)
+    monkeypatch.setattr("kgraph.atomic.os.replace", interrupted)
     with pytest.raises(Interrupt):
         atomic_write(path, b"new graph, complete in its temp file\n")
     assert path.read_bytes() == b"old complete graph\n"

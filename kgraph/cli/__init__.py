@@ -28,14 +28,21 @@ COMMANDS = ("extract", "build", "query", "timeline", "network", "events", "expor
 GRAPH_HELP = "a graph file (.ttl .nt .nq .trig .jsonld), a store oxigraph:DIR, or a SPARQL server http://HOST:PORT/PATH"
 
 
-def parser() -> argparse.ArgumentParser:
-    """The ``kgraph`` parser: one subcommand per module named in :data:`COMMANDS`, each with its ``run``."""
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``kgraph`` parser: one subcommand per module named in :data:`COMMANDS`, each with its ``run``.
+
+    With ``only``, the other commands' modules are not imported (their subcommands take no
+    arguments): ``kgraph extract`` then starts without rdflib, Oxigraph or networkx.
+    """
     top = argparse.ArgumentParser(
         prog="kgraph",
         description="A knowledge graph of diplomatic events (meetings, visits, statements) from Russian news.",
     )
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
+        if only and name != only:
+            sub.add_parser(name)
+            continue
         module = import_module(f".{name}", __name__)
         command = sub.add_parser(
             name,
@@ -60,7 +67,8 @@ def _terminate(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command line (``sys.argv`` when None); the exit code: 130 after Ctrl-C, 143 after SIGTERM."""
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ..articles import Skipped, read_articles
+from ..atomic import atomic_output
 from ..model import Article
 from ..runner import WorkerDied, default_workers, run
-from ..store.files import atomic_output
 from .progress import Progress, Tally
 from .systemic import SystemicFailure, Watch
 
@@ -142,7 +142,7 @@ class Batch:
 @contextmanager
 def atomic_text(path: str | Path) -> Iterator[TextIO]:
     """A text file written in a temporary file beside ``path`` and renamed over it at the end
-    (:func:`kgraph.store.files.atomic_output`, which keeps the old file's mode).
+    (:func:`kgraph.atomic.atomic_output`, which keeps the old file's mode).
 
     Lines stream to disk as they are written; an error or Ctrl-C leaves the old file.
     """

@@ -21,10 +21,7 @@ graph read line by line.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +32,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
+from ..atomic import atomic_output, atomic_write
 from ..rdf import PREFIXES, bind_namespaces
 from .formats import Format, format_of
 from .oxigraph import OxigraphTarget
@@ -125,43 +123,6 @@ def write_graph(graph: Graph, destination: str | Path | BinaryIO, format: Format
     else:
         raise ValueError("writing a graph to a stream needs its format")
     write_quads(quads_of(graph), destination, fmt)
-
-
-@contextlib.contextmanager
-def atomic_output(destination: str | Path | BinaryIO) -> Iterator[BinaryIO]:
-    """A binary stream for ``destination``: a temp file renamed over it on success, stdout for "-"."""
-    if destination == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    if not isinstance(destination, (str, Path)):
-        yield destination
-        return
-    path = Path(destination)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path``, then rename it over ``path``.
-
-    An interrupted write leaves the old file (or none), never half a file.
-    """
-    with atomic_output(path) as handle:
-        handle.write(data)
 
 
 class FileTarget(Target):
