@@ -36,6 +36,7 @@ articles), but skips work slovnet repeats:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from natasha.doc import DocSpan
@@ -43,7 +44,7 @@ from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
-__all__ = ["BATCH", "Codes", "Networks", "viterbi"]
+__all__ = ["BATCH", "Batch", "Codes", "Networks", "viterbi"]
 
 BATCH = 8  # sentences per batch, as natasha's taggers: a sentence's tags do not depend on it
 CODES_CACHE = 200_000  # distinct words remembered (~40 MB when full); the memo starts over then
@@ -80,6 +81,16 @@ class Codes:
             if words:
                 word_ids[row, : len(words)], shape_ids[row, : len(words)] = zip(*map(self, words), strict=True)
         return word_ids, shape_ids, word_ids == self.words.pad_id
+
+
+class Batch(NamedTuple):
+    """Sentences of about one length, encoded for the networks."""
+
+    sents: list
+    word_ids: np.ndarray
+    shape_ids: np.ndarray
+    pad_mask: np.ndarray  # True where a sentence is shorter than the batch
+    vectors: np.ndarray  # navec's, shared by the tagger and the parser
 
 
 def navec(embedding, word_ids: np.ndarray) -> np.ndarray:
@@ -162,16 +173,14 @@ class Networks:
         self.ner_tags = ner.infer.decoder.tags_vocab.items
         self._features: dict[int, tuple[str, dict[str, str]]] = {}
 
-    def _batches(self, sents: Sequence) -> list[tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-        """The sentences sorted by length in batches of :data:`BATCH`: (sentences, vectors,
-        shape ids, padding mask, lengths)."""
+    def _batches(self, sents: Sequence) -> list[Batch]:
+        """The sentences sorted by length, in batches of :data:`BATCH`."""
         order = sorted(sents, key=lambda sent: len(sent.tokens))
         batches = []
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]
             word_ids, shape_ids, pad_mask = self.codes.batch([[t.text for t in s.tokens] for s in chunk])
-            vectors = navec(self.morph.emb.word, word_ids)
-            batches.append((chunk, vectors, shape_ids, pad_mask, word_ids))
+            batches.append(Batch(chunk, word_ids, shape_ids, pad_mask, navec(self.morph.emb.word, word_ids)))
         return batches
 
     def _feature(self, tag: int) -> tuple[str, dict[str, str]]:
@@ -184,42 +193,44 @@ class Networks:
         self._tag(self._batches(sents))
 
     def parse(self, doc, sents: Sequence) -> None:
-        """Each token of ``sents``: its id, head id and relation (``doc.parse_syntax``); ids
-        are numbered by the sentence's place in ``doc.sents``."""
+        """Each token of ``sents`` (some of ``doc.sents``): its id, head id and relation
+        (``doc.parse_syntax``), ids numbered by the sentence's place in ``doc.sents``; the
+        tokens of the other sentences get their ids, no head and no relation."""
         self._parse(doc, self._batches(sents))
+        parsed = {id(sent) for sent in sents}
+        for number, sent in enumerate(doc.sents, 1):
+            if id(sent) not in parsed:
+                for i, token in enumerate(sent.tokens, 1):
+                    token.id, token.head_id, token.rel = f"{number}_{i}", None, None
 
-    def tag_and_parse(self, doc, tagged: Sequence, parsed: Sequence) -> None:
-        """:meth:`tag` the ``tagged`` sentences and :meth:`parse` the ``parsed`` ones,
-        the navec vectors of a batch gathered once for both."""
-        batches = self._batches(tagged)
+    def tag_and_parse(self, doc) -> None:
+        """:meth:`tag` and :meth:`parse` every sentence of ``doc``, the navec vectors of a
+        batch gathered once for both."""
+        batches = self._batches(doc.sents)
         self._tag(batches)
-        if self.shared and len(parsed) == len(tagged):
-            self._parse(doc, batches)
-        elif parsed:
-            self._parse(doc, self._batches(parsed))
+        self._parse(doc, batches)
 
-    def _tag(self, batches) -> None:
+    def _tag(self, batches: list[Batch]) -> None:
         model = self.morph
-        for chunk, vectors, shape_ids, pad_mask, _ in batches:
-            x = encode(model, vectors, shape_ids, pad_mask)
+        for batch in batches:
+            x = encode(model, batch.vectors, batch.shape_ids, batch.pad_mask)
             tags = model.head.proj(x).argmax(-1)
-            for row, sent in enumerate(chunk):
+            for row, sent in enumerate(batch.sents):
                 for token, tag in zip(sent.tokens, tags[row].tolist(), strict=False):
                     token.pos, feats = self._feature(tag)
                     token.feats = dict(feats)
 
-    def _parse(self, doc, batches) -> None:
+    def _parse(self, doc, batches: list[Batch]) -> None:
         model = self.syntax
         number = {id(sent): n for n, sent in enumerate(doc.sents, 1)}
-        for chunk, vectors, shape_ids, pad_mask, word_ids in batches:
-            if not self.shared:
-                vectors = navec(model.emb.word, word_ids)
-            x = encode(model, vectors, shape_ids, pad_mask)
-            mask = ~pad_mask
+        for batch in batches:
+            vectors = batch.vectors if self.shared else navec(model.emb.word, batch.word_ids)
+            x = encode(model, vectors, batch.shape_ids, batch.pad_mask)
+            mask = ~batch.pad_mask
             heads = model.head.decode(model.head(x), mask)
             rels = model.rel.decode(model.rel(x, heads), mask).tolist()
             heads = heads.tolist()
-            for row, sent in enumerate(chunk):
+            for row, sent in enumerate(batch.sents):
                 n = number[id(sent)]
                 for i, token in enumerate(sent.tokens):
                     token.id = f"{n}_{i + 1}"

@@ -147,17 +147,12 @@ class Pipeline:
         segment(doc)
         doc.sents = split_long(text, doc.sents)
         if worth_parsing is None:
-            self.networks.tag_and_parse(doc, doc.sents, doc.sents)  # natasha's networks, run by .inference
+            self.networks.tag_and_parse(doc)  # natasha's networks, run by .inference
             self._recognize(doc)
             return doc
         self.networks.tag(doc.sents)
         self._recognize(doc)
-        parsed = [sent for sent in doc.sents if worth_parsing(sent)]
-        self.networks.parse(doc, parsed)
-        for number, sent in enumerate(doc.sents, 1):
-            if sent.tokens and sent.tokens[0].id is None:
-                for i, token in enumerate(sent.tokens, 1):
-                    token.id = f"{number}_{i}"
+        self.networks.parse(doc, [sent for sent in doc.sents if worth_parsing(sent)])
         return doc
 
     def _recognize(self, doc: Doc) -> None:

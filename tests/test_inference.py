@@ -34,7 +34,7 @@ def test_every_tag_head_relation_and_name_is_natashas_own_on_the_sample_articles
         ours, natashas = Doc(text), Doc(text)
         for doc in (ours, natashas):
             doc.segment(nlp.segmenter)
-        nlp.networks.tag_and_parse(ours, ours.sents, ours.sents)
+        nlp.networks.tag_and_parse(ours)
         nlp.networks.recognize(ours)
         natashas.tag_morph(nlp.morph)
         natashas.parse_syntax(nlp.syntax)
@@ -57,7 +57,7 @@ def test_tag_and_parse_apart_give_what_they_give_together(texts):
     together, apart = Doc(texts[0]), Doc(texts[0])
     for doc in (together, apart):
         doc.segment(nlp.segmenter)
-    nlp.networks.tag_and_parse(together, together.sents, together.sents)
+    nlp.networks.tag_and_parse(together)
     nlp.networks.tag(apart.sents)
     nlp.networks.parse(apart, apart.sents)
     assert analysis(together) == analysis(apart)
@@ -69,7 +69,7 @@ def test_a_sentence_parsed_with_other_companions_gets_the_same_tree(texts):
     doc = Doc(texts[1])
     doc.segment(nlp.segmenter)
     assert len(doc.sents) > BATCH
-    nlp.networks.tag_and_parse(doc, doc.sents, doc.sents)
+    nlp.networks.tag_and_parse(doc)
     whole = [(t.id, t.head_id, t.rel) for t in doc.tokens]
     for token in doc.tokens:
         token.id = token.head_id = token.rel = None
@@ -77,7 +77,8 @@ def test_a_sentence_parsed_with_other_companions_gets_the_same_tree(texts):
     nlp.networks.parse(doc, odd)
     assert [(t.id, t.head_id, t.rel) for s in odd for t in s.tokens] == [
         triple for s in odd for triple in whole[doc.tokens.index(s.tokens[0]) : doc.tokens.index(s.tokens[-1]) + 1]]
-    assert all(t.rel is None for s in doc.sents[1::2] for t in s.tokens)
+    assert all(t.rel is None and t.head_id is None for s in doc.sents[1::2] for t in s.tokens)
+    assert doc.sents[1].tokens[0].id == "2_1"
 
 
 def slovnet_decode(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
