@@ -19,7 +19,7 @@ from .model import Article, Entity, Event
 from .needs import Needs
 from .nlp import analyze
 
-__all__ = ["Result", "process", "worth_parsing"]
+__all__ = ["Result", "process", "process_parsing_all", "worth_parsing"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,12 @@ def process(article: Article, *, skip: bool = True) -> Result:
     entities = resolve_entities(doc, article)
     events = extract_events(doc, entities, article)
     return Result(article, _involved(entities.entities, events), tuple(events))
+
+
+def process_parsing_all(article: Article) -> Result:
+    """:func:`process` with every sentence parsed: slower, and the same result (a check of
+    :mod:`kgraph.needs`; ``kgraph extract --parse-all``)."""
+    return process(article, skip=False)
 
 
 def _involved(named: list[Entity], events: list[Event]) -> tuple[Entity, ...]:

@@ -85,3 +85,18 @@ def test_some_sentences_of_the_sample_articles_are_skipped(articles):
     """The skip does something: the sample's kremlin.ru items have sentences no reader needs."""
     sents = [s for a in articles[:20] for s in analyze(a.text).sents]
     assert 0 < sum(not worth_parsing()(s) for s in sents) < len(sents)
+
+
+def test_extract_parse_all_writes_the_same_lines(tmp_path):
+    from kgraph.cli import main
+
+    sample = DATA / "kremlin-2025.jsonl"
+    lines = sample.read_text(encoding="utf-8").splitlines()[:12]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for extra in ([], ["--parse-all"]):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        assert main(["extract", str(corpus), "-o", str(out), "-j", "1", "-q", *extra]) == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 12 and "met_with" in outputs[0]

@@ -45,7 +45,8 @@ def _workers(text: str) -> int:
 
 
 def add_input_arguments(parser) -> None:
-    """The arguments of every command that reads articles: PATH..., --strict, -j/--workers, -q/--quiet."""
+    """The arguments of every command that reads articles: PATH..., --strict, -j/--workers, -q/--quiet,
+    --parse-all."""
     parser.add_argument(
         "paths",
         nargs="+",
@@ -64,6 +65,17 @@ def add_input_arguments(parser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress line and no summary on stderr (warnings still show)"
     )
+    parser.add_argument(
+        "--parse-all",
+        action="store_true",
+        help="parse every sentence, not only those some construction reads: slower, the same output (a check)",
+    )
+
+
+def _parsing_all():
+    from ..pipeline import process_parsing_all
+
+    return process_parsing_all
 
 
 class Batch:
@@ -81,6 +93,7 @@ class Batch:
         self.paths = args.paths
         self.workers = args.workers
         self.strict = args.strict
+        self.parse_all = getattr(args, "parse_all", False)
         self.skipped: list[Skipped] = []
         self.tally = Tally()
         self.progress = Progress(self.tally, quiet=args.quiet)
@@ -99,7 +112,7 @@ class Batch:
         watch = Watch()
         try:
             try:
-                items = run(self._readable(), self.workers)
+                items = run(self._readable(), self.workers, function=_parsing_all() if self.parse_all else None)
             except ImportError as error:  # natasha or a model that cannot be imported
                 raise SystemicFailure(
                     f"cannot load the language models: {type(error).__name__}: {error}"
