@@ -16,8 +16,11 @@ Skipped(origin='a2', reason='processing failed: ValueError: no text (at ...)')
 ('a3', 4)
 
 - ``workers=1`` runs in this process; ``workers=N`` runs a pool of N worker
-  processes (the spawn context), each loading natasha once, with one BLAS
-  thread each.
+  processes, with one BLAS thread each. On Linux they fork from a fork server
+  started for the run, which has loaded natasha's models and warmed up once
+  (:mod:`kgraph.preload`), so every worker starts at once with the models in
+  memory, their pages shared; elsewhere (macOS, Windows) each worker is spawned
+  and loads natasha itself.
 - Results come out in input order whatever the number of workers, so a build
   writes the same output with 1 or 8 workers.
 - At most ``window`` articles are read ahead of the output: the input is read
@@ -32,17 +35,19 @@ Skipped(origin='a2', reason='processing failed: ValueError: no text (at ...)')
 - A small input (fewer than ``min_parallel`` articles) runs in this process:
   starting workers and loading natasha in each costs more than it saves.
 
-Workers start with the BLAS thread variables set to 1, so numpy reads them when
-it loads there. They ignore Ctrl-C (the main process stops them, as it does when
-the caller stops early or SIGTERM unwinds it) and end on their own within half a
-second when the main process is gone (``kill -9``), rather than live on as
-orphans. A Result crosses back to the main process pickled: ~8 KB and ~0.3 ms,
-against ~60 ms of work for an article of the development set.
+Workers (and the fork server) start with the BLAS thread variables set to 1, so
+numpy reads them when it loads there. They ignore Ctrl-C (the main process stops
+them, as it does when the caller stops early or SIGTERM unwinds it) and end on
+their own as soon as the main process is gone (``kill -9``), rather than live on
+as orphans; the fork server ends with them. A Result crosses back to the main
+process pickled: ~8 KB, ~0.1 ms to pickle and unpickle, against ~50 ms of work for
+an article of the development set.
 """
 
 from __future__ import annotations
 
 import heapq
+import multiprocessing
 import os
 import signal
 import sys
@@ -59,9 +64,11 @@ from concurrent.futures import (
     wait,
 )
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from importlib import import_module
 from itertools import chain, islice
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_context
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from .articles import Skipped
@@ -94,8 +101,9 @@ CHUNK_CHARS = 2_000  # characters per task, about: a longer article goes alone (
 ARTICLE_COST = 200  # an article's fixed cost, in characters of text
 WINDOW_PER_WORKER = 64  # articles read ahead of the output per worker: room to send long ones early
 SLOW = 30.0  # seconds the output waits on one task before it says so
-PARENT_CHECK = 0.5  # seconds between a worker's checks that its parent is still there
 MIN_PARALLEL = 16  # fewer articles than this run in process: ~2 s of worker start-up would not pay
+PRELOAD = "kgraph.preload"  # what the fork server imports when the workers run the pipeline: the models
+FORK_SERVER = sys.platform.startswith("linux")  # macOS: fork without exec is unsafe with its system libraries
 WARM_UP = Article(
     id="warm-up", text="Президент России Владимир Путин встретился в Москве с Си Цзиньпином.", origin="warm-up"
 )
@@ -132,11 +140,20 @@ def _apply_chunk(function: Callable, chunk: list[Article]) -> list:
 
 
 def _process(article: Article):
-    """:func:`kgraph.pipeline.process`, imported on first use: a pool's main process then never
-    imports natasha, and starts its workers without waiting for that import."""
+    """:func:`kgraph.pipeline.process`, imported on first use: a pool's main process starts its
+    workers without waiting for natasha's import (it imports the pipeline beside them, for the
+    Results it unpickles)."""
     from .pipeline import process
 
     return process(article)
+
+
+def _import_pipeline() -> None:
+    """Import :mod:`kgraph.pipeline` (and natasha, ~0.3 s), as unpickling the first Result in this
+    process would, but beside the workers' start-up rather than while they work. Quietly: when it
+    cannot be imported, the workers say so, article by article."""
+    with suppress(Exception):
+        import_module(".pipeline", __package__)
 
 
 def _loaded(function: Callable) -> Callable:
@@ -155,25 +172,30 @@ def warm_up(function: Callable) -> None:
     _apply(function, WARM_UP)
 
 
-def _start_worker(function: Callable, parent: int) -> None:
+def _start_worker(function: Callable) -> None:
     """A worker's initializer: ignore Ctrl-C (the parent stops the pool), end with the parent
-    (:func:`watch_parent`), then warm up."""
+    (:func:`watch_parent`), then warm up, unless the fork server did (:mod:`kgraph.preload`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watch_parent(parent)
-    warm_up(function)
+    watch_parent()
+    if PRELOAD not in sys.modules:
+        warm_up(function)
 
 
-def watch_parent(parent: int, every: float = PARENT_CHECK) -> threading.Thread:
-    """End this process as soon as ``parent`` is no longer its parent (killed with ``kill -9``,
-    or gone without stopping its workers): a daemon thread checks every ``every`` seconds.
+def watch_parent() -> threading.Thread:
+    """End this process, started by :mod:`multiprocessing`, as soon as the process that started it
+    is gone (killed with ``kill -9``, or gone without stopping its workers): a daemon thread waits
+    on the parent's sentinel, a pipe that closes when the parent ends.
 
-    A worker whose parent is gone is reparented (to PID 1 or a subreaper) and would
-    otherwise live on, holding its memory, until its queue breaks.
+    A worker whose parent is gone would otherwise live on, holding its memory, until its
+    queue breaks. The parent is the process that asked for the worker, which is not the
+    worker's parent in the system's sense when a fork server forked it.
     """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        raise RuntimeError("watch_parent: this process was not started by multiprocessing")
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
+        parent.join()
         os._exit(1)
 
     thread = threading.Thread(target=watch, name="kgraph-watch-parent", daemon=True)
@@ -343,6 +365,80 @@ def map_ordered(
             )
 
 
+class _ForkServer:
+    """The fork server of this process as the runs use it.
+
+    :mod:`multiprocessing` keeps one fork server per process, with the modules it imported
+    when it started. The first run to need it starts it, with that run's preload (the models,
+    or nothing); the runs that start while it serves use it as it is (a pipeline run on a
+    server without the models loads them in each worker; a run of another function on one
+    with the models does not use them); the last run using it stops it, once that run's
+    workers are gone. So a fork server never outlives the runs: a later run, maybe of
+    another function or after code or word lists changed, starts a fresh one. A fork server
+    someone else started (its preload and environment unknown) is left alone: the run spawns.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.runs = 0
+        self.pid: int | None = None  # the fork server's process, when kgraph started it
+
+    @contextmanager
+    def context(self, preload: list[str]) -> Iterator[BaseContext]:
+        """The context to start a run's workers with, for the time of the run."""
+        server: Any = forkserver._forkserver  # the process's one fork server (private: its pid, _stop)
+        with self.lock:
+            running = server._forkserver_pid
+            ours = running is None or running == self.pid
+            if ours and not self.runs:
+                if running is not None:  # left over from a run whose stop failed
+                    _stop(server)
+                previous = server._preload_modules
+                forkserver.set_forkserver_preload(preload)
+                try:
+                    forkserver.ensure_running()
+                finally:  # the preload is read when the server starts: others' fork servers get theirs
+                    forkserver.set_forkserver_preload(previous)
+                self.pid = server._forkserver_pid
+            if ours:
+                self.runs += 1
+        if not ours:
+            yield get_context("spawn")
+            return
+        try:
+            yield get_context("forkserver")
+        finally:
+            with self.lock:
+                self.runs -= 1
+                if not self.runs and server._forkserver_pid == self.pid:
+                    self.pid = None
+                    _stop(server)
+
+
+def _stop(server: Any) -> None:
+    """End the fork server, once the workers it forked are gone (and reaped by it, so their CPU
+    time counts in this process's children's). It would end by itself when no process holds its
+    pipe any more; SIGTERM first, so that a stray holder (a worker's own child) cannot keep the
+    run waiting."""
+    with suppress(ProcessLookupError):
+        os.kill(server._forkserver_pid, signal.SIGTERM)
+    server._stop()
+
+
+_fork_server = _ForkServer()
+
+
+@contextmanager
+def _worker_context(models: bool) -> Iterator[BaseContext]:
+    """How a run starts its workers: forked by a fork server that has loaded the models
+    (``models``) on Linux, spawned elsewhere."""
+    if not FORK_SERVER:
+        yield get_context("spawn")
+        return
+    with _fork_server.context(["__main__", PRELOAD] if models else ["__main__"]) as context:
+        yield context
+
+
 def _in_pool(
     articles: Iterator[Article],
     function: Callable,
@@ -350,11 +446,12 @@ def _in_pool(
     chunk: int,
     window: int,
     notify: Callable[[str], None] | None,
+    models: bool,
 ) -> Generator[Any, None, None]:
-    with _single_threaded_children():
-        pool = ProcessPoolExecutor(
-            workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(function, os.getpid())
-        )
+    with _single_threaded_children(), _worker_context(models) as context:
+        if models:
+            threading.Thread(target=_import_pipeline, name="kgraph-import", daemon=True).start()
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(function,))
         finished = False
         try:
             yield from map_ordered(pool, articles, function, chunk, window, workers=workers, notify=notify)
@@ -369,7 +466,8 @@ def _in_pool(
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool's workers without waiting for their current chunk, then the pool.
+    """Stop the pool's workers without waiting for their current chunk, then the pool;
+    return once they are gone (killed if SIGTERM did not end them within 5 s).
 
     ``shutdown(cancel_futures=True)`` alone lets each worker finish its chunk; Python
     before 3.14 has no public way to kill them, hence ``_processes``.
@@ -381,6 +479,9 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def run(
@@ -392,6 +493,7 @@ def run(
     window: int | None = None,
     min_parallel: int = MIN_PARALLEL,
     notify: Callable[[str], None] | None = _notify,
+    models: bool | None = None,
 ) -> Generator[Any, None, None]:
     """``function(article)`` for each article, in input order: its result, or a :class:`Skipped`.
 
@@ -401,10 +503,14 @@ def run(
     (a module-level function) when ``workers`` > 1. ``window`` is the number of
     articles read ahead of the output (default: 64 per worker), in tasks of at most
     ``chunk`` articles (:func:`map_ordered`). ``notify`` hears of an article that
-    holds the output back for long (default: a line on stderr).
+    holds the output back for long (default: a line on stderr). ``models`` says whether
+    ``function`` runs natasha, so that the workers fork with its models loaded (default:
+    when ``function`` is the pipeline; another function that calls it may say so).
     """
     if function is None:
         function = _process
+    if models is None:
+        models = function is _process
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers}")
     articles = iter(articles)
@@ -413,4 +519,6 @@ def run(
     head = list(islice(articles, min_parallel))
     if len(head) < min_parallel:
         return _in_process(head, _loaded(function))
-    return _in_pool(chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers, notify)
+    return _in_pool(
+        chain(head, articles), function, workers, chunk, window or WINDOW_PER_WORKER * workers, notify, models
+    )
