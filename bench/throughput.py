@@ -27,7 +27,10 @@ started before any model is loaded, so that every row pays its own start-up:
 - kgraph, 1 worker: ``kgraph extract FILE -o OUT --workers 1`` end to end (reading,
   natasha, entities, extractors, JSON lines written);
 - kgraph, N workers: the same with ``--workers N`` (the workers' start and
-  natasha's loading inside the clock).
+  natasha's loading inside the clock);
+- with ``--parse-all``, kgraph, 1 worker, every sentence parsed
+  (``kgraph extract --parse-all``): what skipping the sentences no construction
+  reads saves, and whether the output is the same without the skip.
 
 Each kgraph article is timed in the process that runs it (wall and CPU time), so
 the bench also says which share of the run the workers spent on articles (the
@@ -183,14 +186,19 @@ class Memory:
         self.thread.join()
 
 
-def timed(article):
+def timed(article, every_sentence: bool = False):
     """The pipeline on one article, in the process that runs it, and its time there:
     (result, seconds, CPU seconds, the process, the clock when it ended)."""
     from kgraph.pipeline import process
 
     start, cpu = time.perf_counter(), time.process_time()
-    result = process(article)
+    result = process(article, skip=not every_sentence)
     return result, time.perf_counter() - start, time.process_time() - cpu, os.getpid(), time.time()
+
+
+def timed_parsing_all(article):
+    """:func:`timed` with every sentence parsed (``kgraph extract --parse-all``)."""
+    return timed(article, every_sentence=True)
 
 
 def measure_natasha(path: Path) -> dict:
@@ -224,9 +232,10 @@ def measure_natasha(path: Path) -> dict:
             **_slowest(times, [r["id"] for r in records])}
 
 
-def measure_kgraph(path: Path, workers: int, output: Path) -> dict:
-    """``kgraph extract`` end to end, timing when each article comes out of the runner, and
-    each article's own time in the process that ran it (:func:`timed`)."""
+def measure_kgraph(path: Path, workers: int, output: Path, parse_all: bool = False) -> dict:
+    """``kgraph extract`` end to end (``--parse-all``: every sentence parsed), timing when each
+    article comes out of the runner, and each article's own time in the process that ran it
+    (:func:`timed`)."""
     sys.path.insert(0, str(ROOT))
     from kgraph.cli import common, main
 
@@ -237,8 +246,9 @@ def measure_kgraph(path: Path, workers: int, output: Path) -> dict:
     last: dict[int, float] = {}  # each worker's last article's end
     real_run = common.run
 
-    def timed_run(articles, n):
-        for item in real_run(articles, n, function=timed, models=True):  # models: as the pipeline's own run
+    def timed_run(articles, n, function=None):
+        function = timed_parsing_all if function else timed  # --parse-all asks for process_parsing_all
+        for item in real_run(articles, n, function=function, models=True):  # models: as the pipeline's own run
             done.append(time.perf_counter())
             if isinstance(item, tuple):
                 item, seconds, cpu, worker, ended = item
@@ -252,7 +262,8 @@ def measure_kgraph(path: Path, workers: int, output: Path) -> dict:
     cpu, own = cpu_seconds(), resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     with Memory() as memory:
-        code = main(["extract", str(path), "-o", str(output), "--workers", str(workers), "-q"])
+        code = main(["extract", str(path), "-o", str(output), "--workers", str(workers), "-q",
+                     *(["--parse-all"] if parse_all else [])])
     seconds = time.perf_counter() - start
     cpu = cpu_seconds() - cpu
     after = resource.getrusage(resource.RUSAGE_SELF)
@@ -269,7 +280,7 @@ def measure_kgraph(path: Path, workers: int, output: Path) -> dict:
 
 
 def measured(what: str, path: Path, workers: int = 1, output: Path | None = None) -> dict:
-    """Run one measurement in a fresh process with one BLAS thread."""
+    """Run one measurement (natasha, kgraph or kgraph-parse-all) in a fresh process with one BLAS thread."""
     env = {**os.environ, **{name: "1" for name in THREADS}}
     command = [sys.executable, __file__, "--measure", what, "--workers", str(workers), str(path)]
     if output:
@@ -307,6 +318,8 @@ def report(args) -> None:
             if args.workers > 1:
                 rows[f"kgraph, {args.workers} workers"] = measured("kgraph", path, args.workers,
                                                                    Path(temp) / "many.jsonl")
+            if args.parse_all:
+                rows["kgraph, 1, parse all"] = measured("kgraph-parse-all", path, 1, Path(temp) / "all.jsonl")
             print(f"load average after: {load()}")
             for name, value in print_round(rows, args.workers).items():
                 ratios.setdefault(name, []).append(value)
@@ -340,6 +353,13 @@ def print_round(rows: dict, workers: int) -> dict[str, float]:
     print(f"kgraph 1 worker / natasha alone: {ratios['1 worker / natasha, end to end']:.2f} end to end, "
           f"{ratios['1 worker / natasha, articles/s']:.2f} by articles/s, "
           f"{ratios['1 worker / natasha, CPU time']:.2f} by CPU time")
+    if "kgraph, 1, parse all" in rows:
+        every = rows["kgraph, 1, parse all"]
+        same = "identical" if every["output"] == one["output"] else "DIFFERENT"
+        ratios["parse all / natasha, end to end"] = floor["seconds"] / every["seconds"]
+        print(f"kgraph 1 worker parsing every sentence: {ratios['parse all / natasha, end to end']:.2f} of natasha "
+              f"end to end, {every['steady'] / floor['steady']:.2f} by articles/s; the skip saves "
+              f"{1 - one['cpu_ms'] / every['cpu_ms']:.1%} of the CPU per article; output {same} with and without it")
     if workers > 1:
         many = rows[f"kgraph, {workers} workers"]
         key = f"{workers} workers / 1 worker, end to end"
@@ -367,13 +387,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="workers for the parallel run (default 2; 1 skips it)")
     parser.add_argument("-r", "--rounds", type=int, default=1,
                         help="repeat the measurements, alternating, to see the machine's noise")
-    parser.add_argument("--measure", choices=("natasha", "kgraph"), help=argparse.SUPPRESS)
+    parser.add_argument("--parse-all", action="store_true",
+                        help="also run kgraph in one worker with every sentence parsed, and compare the outputs")
+    parser.add_argument("--measure", choices=("natasha", "kgraph", "kgraph-parse-all"), help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure == "natasha":
         print(json.dumps(measure_natasha(args.data)))
-    elif args.measure == "kgraph":
-        print(json.dumps(measure_kgraph(args.data, args.workers, args.output)))
+    elif args.measure in ("kgraph", "kgraph-parse-all"):
+        print(json.dumps(measure_kgraph(args.data, args.workers, args.output, args.measure == "kgraph-parse-all")))
     else:
         report(args)
 

@@ -25,9 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicons import table
-from .nlp import lemma
+from .model import fold
+from .nlp import lemma, pipeline
 
-__all__ = ["Need", "Needs"]
+__all__ = ["Need", "Needs", "inflections"]
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,39 @@ class Needs:
         self.lemmas = frozenset(row[0].split()[0] for need in needs for name in need.lexicons for row in table(name))
         self.spans = frozenset(kind for need in needs for kind in need.spans)
         self.marks = frozenset(mark for need in needs for mark in need.marks)
+        self.forms = inflections(self.lemmas)
 
     def __call__(self, sent) -> bool:
         """Whether some reader needs the sentence's tree (a natasha sentence, morphology-tagged,
         its NER spans enveloped)."""
         if any(span.type in self.spans for span in sent.spans or ()):
             return True
-        return any(token.text in self.marks or lemma(token) in self.lemmas for token in sent.tokens)
+        return any(token.text in self.marks or self.has_lemma(token) for token in sent.tokens)
+
+    def has_lemma(self, token) -> bool:
+        """Whether the token's lemma is one of :attr:`lemmas`, lemmatizing only the words the
+        dictionary does not know: a known word has one of them only if it is one of their
+        :attr:`forms` ("прибыли" of "прибыть")."""
+        word = fold(token.text)
+        if word in self.forms:
+            return lemma(token) in self.lemmas
+        return word.isalpha() and not _known(word) and lemma(token) in self.lemmas
+
+
+def inflections(lemmas: Iterable[str]) -> frozenset[str]:
+    """Every form of the words, as pymorphy's dictionary inflects them (ё as е).
+
+    >>> {"встретились", "встречусь", "переговорах"} <= inflections(["встретиться", "переговоры"])
+    True
+    """
+    morph = pipeline().morph_vocab
+    out = set(lemmas)
+    for word in lemmas:
+        for parse in morph.parse(word):
+            if fold(parse.normal_form) == word:
+                out.update(fold(form.word) for form in parse.lexeme)
+    return frozenset(out)
+
+
+def _known(word: str) -> bool:
+    return pipeline().morph_vocab.word_is_known(word)

@@ -10,7 +10,7 @@ from kgraph.articles import Skipped, read_articles
 from kgraph.extract import EXTRACTORS, PARSE_NEEDS
 from kgraph.model import Article
 from kgraph.needs import Need, Needs
-from kgraph.nlp import analyze
+from kgraph.nlp import analyze, lemma
 from kgraph.pipeline import process, worth_parsing
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -100,3 +100,15 @@ def test_extract_parse_all_writes_the_same_lines(tmp_path):
         assert main(["extract", str(corpus), "-o", str(out), "-j", "1", "-q", *extra]) == 0
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1] and outputs[0].count("\n") == 12 and "met_with" in outputs[0]
+
+
+def test_a_known_word_has_a_needed_lemma_only_as_one_of_its_forms(articles):
+    """Needs.has_lemma lemmatizes only what the dictionary does not know: it finds every token
+    of the sample whose lemma is needed, as lemmatizing every token does."""
+    worth = worth_parsing()
+    tokens = [t for a in articles for t in analyze(a.text).tokens]
+    assert len(tokens) > 10_000
+    needed = [t for t in tokens if lemma(t) in worth.lemmas]
+    assert len(needed) > 500
+    assert all(worth.has_lemma(t) for t in needed)
+    assert not any(worth.has_lemma(t) for t in tokens if lemma(t) not in worth.lemmas)

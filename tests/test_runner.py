@@ -211,9 +211,9 @@ def test_extract_prints_a_summary_on_stderr_and_quiet_removes_it(jsonl, tmp_path
 def test_workers_flag_reaches_the_runner(jsonl, tmp_path, monkeypatch, command):
     seen = []
 
-    def fake_run(articles, workers):
+    def fake_run(articles, workers, function=None):
         seen.append(workers)
-        return run(articles, 1)
+        return run(articles, 1, function=function)
 
     monkeypatch.setattr("kgraph.cli.common.run", fake_run)
     out = tmp_path / ("g.ttl" if command == "build" else "p.jsonl")
@@ -232,7 +232,7 @@ def test_an_interrupted_extract_leaves_the_old_output(jsonl, tmp_path, monkeypat
     out = tmp_path / "p.jsonl"
     out.write_text("old\n", encoding="utf-8")
 
-    def interrupted(articles, workers):
+    def interrupted(articles, workers, function=None):
         yield from run(articles, 1)
         raise KeyboardInterrupt
 
