@@ -20,9 +20,9 @@ articles), but skips work slovnet repeats:
   instead of tokenizing the text again.
 
 >>> from natasha import Doc
->>> from kgraph.nlp import pipeline
+>>> from kgraph.nlp import pipeline, segment
 >>> doc = Doc("Владимир Путин встретился с Си Цзиньпином в Пекине.")
->>> doc.segment(pipeline().segmenter)
+>>> segment(doc)
 >>> networks = pipeline().networks
 >>> networks.tag(doc.sents)
 >>> networks.parse(doc, doc.sents)
@@ -36,15 +36,24 @@ articles), but skips work slovnet repeats:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 import numpy as np
+from natasha.data import NEWS_EMBEDDING, NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
 from natasha.doc import DocSpan
+from navec.meta import Meta as NavecMeta
+from navec.tar import Tar as NavecTar
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
+from slovnet.const import REL, SHAPE, TAG, WORD
+from slovnet.exec.model import NER as NERModel
+from slovnet.exec.model import Morph as MorphModel
+from slovnet.exec.model import Syntax as SyntaxModel
+from slovnet.exec.pack import Pack, bytes_vocab, vocab_name
 from slovnet.shape import word_shape
 
-__all__ = ["BATCH", "Batch", "Codes", "Networks", "viterbi"]
+__all__ = ["BATCH", "Batch", "Codes", "Network", "Networks", "load_embedding", "load_network", "viterbi"]
 
 BATCH = 8  # sentences per batch, as natasha's taggers: a sentence's tags do not depend on it
 CODES_CACHE = 200_000  # distinct words remembered (~40 MB when full); the memo starts over then
@@ -156,22 +165,73 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
     return path
 
 
+class Network(NamedTuple):
+    """One of natasha's slovnet networks: its model (weights, navec injected) and vocabularies."""
+
+    model: Any  # slovnet.exec.model.Morph, Syntax or NER
+    words: Any  # slovnet.vocab.Vocab
+    shapes: Any
+    labels: Any  # the tags, or the syntax relations
+
+
+def load_network(path: str, model_type: Any, labels: str, embedding: Any, vocabs: dict[bytes, Any]) -> Network:
+    """A slovnet pack loaded as slovnet's ``Morph/Syntax/NER.load`` and natasha's ``.navec(...)``
+    load it, its vocabularies taken from ``vocabs`` when an equal one was loaded before (the
+    three networks share their 250,000 words)."""
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(model_type)
+        model = model.inject_arrays(dict(pack.load_arrays(model.weights))).inject_navec(embedding)
+        words, shapes, names = (_vocab(pack, name, vocabs) for name in (WORD, SHAPE, labels))
+    return Network(model, words, shapes, names)
+
+
+def _vocab(pack: Any, name: str, vocabs: dict[bytes, Any]) -> Any:
+    data = pack.read(vocab_name(name))
+    if data not in vocabs:
+        vocabs[data] = bytes_vocab(data)
+    return vocabs[data]
+
+
+def load_embedding(path: str) -> Any:
+    """natasha's navec embedding as the taggers use it: its id and product-quantized vectors,
+    without the word list and the similarity tables navec builds for its own look-ups
+    (~0.4 s of every start)."""
+    with NavecTar(path) as tar:
+        meta = NavecMeta.from_file(tar.load("meta.json"))
+        NavecMeta.check_protocol(meta.protocol)
+        data = tar.load("pq.bin").read()
+    vectors, _, qdim, centroids = np.frombuffer(data[:16], np.uint32).tolist()
+    indexes = np.frombuffer(data, np.uint8, vectors * qdim, 16).reshape(vectors, qdim)
+    codes = np.frombuffer(data, np.float32, offset=16 + vectors * qdim).reshape(qdim, centroids, -1)
+    return SimpleNamespace(meta=meta, pq=SimpleNamespace(indexes=indexes, codes=codes))
+
+
 class Networks:
     """natasha's morphology tagger, syntax parser and NER tagger, run by this module."""
 
-    def __init__(self, morph, syntax, ner) -> None:
-        self.morph, self.syntax, self.ner = (model.infer.model for model in (morph, syntax, ner))
-        encoders = [model.infer.encoder for model in (morph, syntax, ner)]
-        words, shapes = encoders[0].words_vocab, encoders[0].shapes_vocab
-        for encoder in encoders[1:]:
-            if encoder.words_vocab.items != words.items or encoder.shapes_vocab.items != shapes.items:
+    def __init__(self, morph: Network, syntax: Network, ner: Network) -> None:
+        self.morph, self.syntax, self.ner = morph.model, syntax.model, ner.model
+        for network in (syntax, ner):
+            if network.words.items != morph.words.items or network.shapes.items != morph.shapes.items:
                 raise ValueError("natasha's models do not share one vocabulary: kgraph.inference cannot run them")
-        self.codes = Codes(words, shapes)
+        self.codes = Codes(morph.words, morph.shapes)
         self.shared = self.morph.emb.word.codes.array is self.syntax.emb.word.codes.array
-        self.tags = morph.infer.decoder.tags_vocab
-        self.rels = syntax.infer.decoder.rels_vocab.items
-        self.ner_tags = ner.infer.decoder.tags_vocab.items
+        self.tags = morph.labels
+        self.rels = syntax.labels.items
+        self.ner_tags = ner.labels.items
         self._features: dict[int, tuple[str, dict[str, str]]] = {}
+
+    @classmethod
+    def load(cls) -> Networks:
+        """natasha's news networks and embedding, from natasha's package data (~0.4 s)."""
+        embedding = load_embedding(NEWS_EMBEDDING)
+        vocabs: dict[bytes, Any] = {}
+        return cls(
+            load_network(NEWS_MORPH, MorphModel, TAG, embedding, vocabs),
+            load_network(NEWS_SYNTAX, SyntaxModel, REL, embedding, vocabs),
+            load_network(NEWS_NER, NERModel, TAG, embedding, vocabs),
+        )
 
     def _batches(self, sents: Sequence) -> list[Batch]:
         """The sentences sorted by length, in batches of :data:`BATCH`."""

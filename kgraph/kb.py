@@ -375,11 +375,9 @@ class KnowledgeBase:
 def _lemma_forms():
     """A function giving the lemmas pymorphy2 may assign a word ("соединённые" -> {"соединить", ...})."""
     try:
-        from natasha import (
-            MorphVocab,  # natasha's import patches pymorphy2 for Python 3.11
-        )
+        from .nlp import morph_vocab  # natasha's import patches pymorphy2 for Python 3.11
 
-        morph = MorphVocab()
+        morph = morph_vocab()
     except Exception:  # noqa: BLE001  # pragma: no cover - natasha missing: match the words as written
         return lambda word, strict: set()
 

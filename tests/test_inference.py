@@ -3,14 +3,16 @@ names, bit for bit, and the pieces that replace slovnet's keep slovnet's results
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from natasha import Doc
+from natasha.data import NEWS_EMBEDDING
 from slovnet.exec.model import CRF, Weight
 
 from kgraph.articles import Skipped, read_articles
-from kgraph.inference import BATCH, Codes, viterbi
+from kgraph.inference import BATCH, Codes, load_embedding, viterbi
 from kgraph.nlp import pipeline, segment
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -22,31 +24,50 @@ def analysis(doc: Doc) -> tuple[list, list]:
 
 
 @pytest.fixture(scope="module")
+def natasha():
+    """natasha's own embedding, taggers and segmenter, loaded natasha's way."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    embedding = NewsEmbedding()
+    return SimpleNamespace(embedding=embedding, morph=NewsMorphTagger(embedding), syntax=NewsSyntaxParser(embedding),
+                           ner=NewsNERTagger(embedding), segmenter=Segmenter())
+
+
+@pytest.fixture(scope="module")
 def texts() -> list[str]:
     return [a.text for a in read_articles([DATA]) if not isinstance(a, Skipped)]
 
 
-def test_every_tag_head_relation_and_name_is_natashas_own_on_the_sample_articles(texts):
+def test_every_tag_head_relation_and_name_is_natashas_own_on_the_sample_articles(texts, natasha):
     """Sentences of many lengths (data/: kremlin.ru items, an Interfax article), whole texts for NER."""
     nlp = pipeline()
     assert len(texts) > 40
     for text in texts:
         ours, natashas = Doc(text), Doc(text)
         for doc in (ours, natashas):
-            doc.segment(nlp.segmenter)
+            doc.segment(natasha.segmenter)
         nlp.networks.tag_and_parse(ours)
         nlp.networks.recognize(ours)
-        natashas.tag_morph(nlp.morph)
-        natashas.parse_syntax(nlp.syntax)
-        natashas.tag_ner(nlp.ner)
+        natashas.tag_morph(natasha.morph)
+        natashas.parse_syntax(natasha.syntax)
+        natashas.tag_ner(natasha.ner)
         assert analysis(ours) == analysis(natashas)
 
 
-def test_segment_is_natashas(texts):
+def test_the_embedding_is_navecs_and_the_networks_share_one_word_list(natasha):
+    ours = load_embedding(NEWS_EMBEDDING)
+    assert ours.meta.id == natasha.embedding.meta.id
+    assert (ours.pq.indexes == natasha.embedding.pq.indexes).all() and (ours.pq.codes == natasha.embedding.pq.codes).all()
+    networks = pipeline().networks
+    assert networks.morph.emb.word.codes.array is networks.ner.emb.word.codes.array
+    assert networks.codes.words.items == natasha.morph.infer.encoder.words_vocab.items
+
+
+def test_segment_is_natashas(texts, natasha):
     for text in [*texts, "", "  ", "Т.е. 3.5 млн руб. — «много»!", "Он сказал:\n\n— Да."]:
         ours, natashas = Doc(text), Doc(text)
         segment(ours)
-        natashas.segment(pipeline().segmenter)
+        natashas.segment(natasha.segmenter)
         assert [(t.start, t.stop, t.text) for t in ours.tokens] == [(t.start, t.stop, t.text) for t in natashas.tokens]
         assert [(s.start, s.stop, s.text, [t.start for t in s.tokens]) for s in ours.sents] == [
             (s.start, s.stop, s.text, [t.start for t in s.tokens]) for s in natashas.sents]
@@ -56,7 +77,7 @@ def test_tag_and_parse_apart_give_what_they_give_together(texts):
     nlp = pipeline()
     together, apart = Doc(texts[0]), Doc(texts[0])
     for doc in (together, apart):
-        doc.segment(nlp.segmenter)
+        segment(doc)
     nlp.networks.tag_and_parse(together)
     nlp.networks.tag(apart.sents)
     nlp.networks.parse(apart, apart.sents)
@@ -67,7 +88,7 @@ def test_a_sentence_parsed_with_other_companions_gets_the_same_tree(texts):
     """Parsing only some sentences (other batches, other padding) leaves each one's tree as it was."""
     nlp = pipeline()
     doc = Doc(texts[1])
-    doc.segment(nlp.segmenter)
+    segment(doc)
     assert len(doc.sents) > BATCH
     nlp.networks.tag_and_parse(doc)
     whole = [(t.id, t.head_id, t.rel) for t in doc.tokens]
@@ -107,23 +128,23 @@ def test_viterbi_finds_slovnets_path(seed, length, tags, ties):
 
 
 @pytest.mark.parametrize("word", ["Москва", "москва", "МИД", "РФ-Китай", "2026", "«", "...", "Xi", "ёлка", "Ёлка"])
-def test_codes_are_slovnets_ids(word):
-    encoder = pipeline().morph.infer.encoder
+def test_codes_are_slovnets_ids(word, natasha):
+    encoder = natasha.morph.infer.encoder
     codes = Codes(encoder.words_vocab, encoder.shapes_vocab)
     assert codes(word) == tuple(x[0] for x in encoder.item([word]))
     assert codes(word) == codes(word) and word in codes.memo
 
 
-def test_codes_memo_starts_over_when_full():
-    encoder = pipeline().morph.infer.encoder
+def test_codes_memo_starts_over_when_full(natasha):
+    encoder = natasha.morph.infer.encoder
     codes = Codes(encoder.words_vocab, encoder.shapes_vocab, size=2)
     for word in ["мир", "дом", "сад"]:
         codes(word)
     assert list(codes.memo) == ["сад"]
 
 
-def test_a_batch_pads_as_slovnet_pads():
-    encoder = pipeline().morph.infer.encoder
+def test_a_batch_pads_as_slovnet_pads(natasha):
+    encoder = natasha.morph.infer.encoder
     codes = Codes(encoder.words_vocab, encoder.shapes_vocab)
     sentences = [["Путин", "прибыл", "."], ["Да"]]
     (theirs,) = encoder(sentences)

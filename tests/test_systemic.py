@@ -81,16 +81,16 @@ def test_watch_decides_at_the_end(reasons, expected):
 
 
 @pytest.mark.parametrize("articles, workers", [(3, 1), (40, 2)])
-def test_without_pkg_resources_the_build_fails_loudly(tmp_path, articles, workers):
-    """The Python 3.12 failure as a newcomer met it: pymorphy2 cannot import pkg_resources."""
+def test_without_pkg_resources_the_build_works(tmp_path, articles, workers):
+    """The Python 3.12 failure a newcomer met (pymorphy2 could not import pkg_resources to find its
+    dictionary) is gone: kgraph.nlp.morph_vocab gives pymorphy2 the dictionary's path."""
     fake = tmp_path / "site" / "pkg_resources"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'pkg_resources'\")\n")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path / "site"), str(ROOT)]))
     completed = subprocess.run([sys.executable, "-m", "kgraph", "build", str(_jsonl(tmp_path / "in.jsonl", articles)),
-                                "-o", str(tmp_path / "g.ttl"), "--workers", str(workers)],
+                                "-o", str(tmp_path / "g.ttl"), "--workers", str(workers), "-q"],
                                capture_output=True, text=True, env=env, timeout=300, check=False)
-    assert completed.returncode == 2
-    assert completed.stderr.count("kgraph: error:") == 1 and "warning" not in completed.stderr
-    assert "No module named 'pkg_resources'" in completed.stderr
-    assert not (tmp_path / "g.ttl").exists()
+    assert completed.returncode == 0, completed.stderr
+    assert "error" not in completed.stderr and "warning" not in completed.stderr
+    assert (tmp_path / "g.ttl").stat().st_size > 0
