@@ -9,8 +9,9 @@ articles), but skips work slovnet repeats:
 
 - a word's vocabulary id and shape id are looked up once per process
   (:class:`Codes`), not once per model and occurrence;
-- the morphology tagger and the parser see the same batches, so the navec
-  vectors of a batch are gathered once for both;
+- a Doc's sentences are encoded once (:meth:`Networks.batches`): the morphology
+  tagger and the parser read the same word ids and navec vectors, the parser
+  only the rows of the sentences it is asked to parse;
 - the convolutions work in (batch, position, channel) layout, so no layer
   transposes its input to pad it, and the windows of a convolution are copied
   in three slices rather than element by element;
@@ -24,8 +25,9 @@ articles), but skips work slovnet repeats:
 >>> doc = Doc("Владимир Путин встретился с Си Цзиньпином в Пекине.")
 >>> segment(doc)
 >>> networks = pipeline().networks
->>> networks.tag(doc.sents)
->>> networks.parse(doc, doc.sents)
+>>> batches = networks.batches(doc.sents)
+>>> networks.tag(batches)
+>>> networks.parse(doc, batches)
 >>> networks.recognize(doc)
 >>> [(t.text, t.pos, t.rel) for t in doc.tokens[1:4]]
 [('Путин', 'PROPN', 'appos'), ('встретился', 'VERB', 'root'), ('с', 'ADP', 'case')]
@@ -35,7 +37,7 @@ articles), but skips work slovnet repeats:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
@@ -100,6 +102,24 @@ class Batch(NamedTuple):
     shape_ids: np.ndarray
     pad_mask: np.ndarray  # True where a sentence is shorter than the batch
     vectors: np.ndarray  # navec's, shared by the tagger and the parser
+
+
+def _kept(batch: Batch, keep: Callable[[Any], bool]) -> Batch | None:
+    """The batch with only the sentences ``keep`` accepts (None if it accepts none), cut to the
+    longest of them."""
+    rows = [row for row, sent in enumerate(batch.sents) if keep(sent)]
+    if len(rows) == len(batch.sents):
+        return batch
+    if not rows:
+        return None
+    width = max(len(batch.sents[row].tokens) for row in rows)
+    return Batch(
+        [batch.sents[row] for row in rows],
+        batch.word_ids[rows, :width],
+        batch.shape_ids[rows, :width],
+        batch.pad_mask[rows, :width],
+        batch.vectors[rows, :width],
+    )
 
 
 def navec(embedding, word_ids: np.ndarray) -> np.ndarray:
@@ -233,8 +253,9 @@ class Networks:
             load_network(NEWS_NER, NERModel, TAG, embedding, vocabs),
         )
 
-    def _batches(self, sents: Sequence) -> list[Batch]:
-        """The sentences sorted by length, in batches of :data:`BATCH`."""
+    def batches(self, sents: Sequence) -> list[Batch]:
+        """The sentences sorted by length, in batches of :data:`BATCH`, encoded once for the
+        tagger and the parser."""
         order = sorted(sents, key=lambda sent: len(sent.tokens))
         batches = []
         for start in range(0, len(order), BATCH):
@@ -248,29 +269,8 @@ class Networks:
             self._features[tag] = parse_conll_tag(self.tags.decode(tag))
         return self._features[tag]
 
-    def tag(self, sents: Sequence) -> None:
-        """Each token of ``sents``: its part of speech and features (``doc.tag_morph``)."""
-        self._tag(self._batches(sents))
-
-    def parse(self, doc, sents: Sequence) -> None:
-        """Each token of ``sents`` (some of ``doc.sents``): its id, head id and relation
-        (``doc.parse_syntax``), ids numbered by the sentence's place in ``doc.sents``; the
-        tokens of the other sentences get their ids, no head and no relation."""
-        self._parse(doc, self._batches(sents))
-        parsed = {id(sent) for sent in sents}
-        for number, sent in enumerate(doc.sents, 1):
-            if id(sent) not in parsed:
-                for i, token in enumerate(sent.tokens, 1):
-                    token.id, token.head_id, token.rel = f"{number}_{i}", None, None
-
-    def tag_and_parse(self, doc) -> None:
-        """:meth:`tag` and :meth:`parse` every sentence of ``doc``, the navec vectors of a
-        batch gathered once for both."""
-        batches = self._batches(doc.sents)
-        self._tag(batches)
-        self._parse(doc, batches)
-
-    def _tag(self, batches: list[Batch]) -> None:
+    def tag(self, batches: list[Batch]) -> None:
+        """Each token of the batches' sentences: its part of speech and features (``doc.tag_morph``)."""
         model = self.morph
         for batch in batches:
             x = encode(model, batch.vectors, batch.shape_ids, batch.pad_mask)
@@ -280,10 +280,17 @@ class Networks:
                     token.pos, feats = self._feature(tag)
                     token.feats = dict(feats)
 
-    def _parse(self, doc, batches: list[Batch]) -> None:
+    def parse(self, doc, batches: list[Batch], keep: Callable[[Any], bool] | None = None) -> None:
+        """Each token of the batches' sentences that ``keep`` accepts (all without it): its id,
+        head id and relation (``doc.parse_syntax``), ids numbered by the sentence's place in
+        ``doc.sents``. The tokens of the other sentences of ``doc`` get their ids, no head and
+        no relation. A sentence's tree does not depend on the sentences batched with it."""
         model = self.syntax
         number = {id(sent): n for n, sent in enumerate(doc.sents, 1)}
-        for batch in batches:
+        parsed = set()
+        for batch in batches if keep is None else (_kept(batch, keep) for batch in batches):
+            if batch is None:
+                continue
             vectors = batch.vectors if self.shared else navec(model.emb.word, batch.word_ids)
             x = encode(model, vectors, batch.shape_ids, batch.pad_mask)
             mask = ~batch.pad_mask
@@ -292,10 +299,21 @@ class Networks:
             heads = heads.tolist()
             for row, sent in enumerate(batch.sents):
                 n = number[id(sent)]
+                parsed.add(n)
                 for i, token in enumerate(sent.tokens):
                     token.id = f"{n}_{i + 1}"
                     token.head_id = f"{n}_{heads[row][i]}"
                     token.rel = self.rels[rels[row][i]]
+        for n, sent in enumerate(doc.sents, 1):
+            if n not in parsed:
+                for i, token in enumerate(sent.tokens, 1):
+                    token.id, token.head_id, token.rel = f"{n}_{i}", None, None
+
+    def tag_and_parse(self, doc) -> None:
+        """:meth:`tag` and :meth:`parse` every sentence of ``doc``."""
+        batches = self.batches(doc.sents)
+        self.tag(batches)
+        self.parse(doc, batches)
 
     def spans(self, tokens: Sequence) -> list[tuple[int, int, str]]:
         """(start, stop, type) of the names NER finds in the tokens, read as one text."""

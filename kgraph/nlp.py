@@ -149,9 +149,10 @@ class Pipeline:
             self.networks.tag_and_parse(doc)  # natasha's networks, run by .inference
             self._recognize(doc)
             return doc
-        self.networks.tag(doc.sents)
-        self._recognize(doc)
-        self.networks.parse(doc, [sent for sent in doc.sents if worth_parsing(sent)])
+        batches = self.networks.batches(doc.sents)
+        self.networks.tag(batches)
+        self._recognize(doc)  # worth_parsing reads the names
+        self.networks.parse(doc, batches, worth_parsing)
         return doc
 
     def _recognize(self, doc: Doc) -> None:

@@ -79,8 +79,9 @@ def test_tag_and_parse_apart_give_what_they_give_together(texts):
     for doc in (together, apart):
         segment(doc)
     nlp.networks.tag_and_parse(together)
-    nlp.networks.tag(apart.sents)
-    nlp.networks.parse(apart, apart.sents)
+    batches = nlp.networks.batches(apart.sents)
+    nlp.networks.tag(batches)
+    nlp.networks.parse(apart, batches)
     assert analysis(together) == analysis(apart)
 
 
@@ -95,7 +96,7 @@ def test_a_sentence_parsed_with_other_companions_gets_the_same_tree(texts):
     for token in doc.tokens:
         token.id = token.head_id = token.rel = None
     odd = doc.sents[::2]
-    nlp.networks.parse(doc, odd)
+    nlp.networks.parse(doc, nlp.networks.batches(doc.sents), lambda sent: any(sent is s for s in odd))
     assert [(t.id, t.head_id, t.rel) for s in odd for t in s.tokens] == [
         triple for s in odd for triple in whole[doc.tokens.index(s.tokens[0]) : doc.tokens.index(s.tokens[-1]) + 1]]
     assert all(t.rel is None and t.head_id is None for s in doc.sents[1::2] for t in s.tokens)
