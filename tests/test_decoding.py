@@ -70,3 +70,14 @@ def test_detect_encoding(data, default, expected):
 def test_binary_is_refused_even_with_a_default():
     with pytest.raises(NotText, match="NUL bytes"):
         detect_encoding(b"a\x00b", default="utf-8")
+
+
+def test_the_binary_controls_are_the_control_characters_that_are_not_whitespace():
+    import unicodedata
+
+    from kgraph.decoding import BINARY_CONTROLS, WHITESPACE_CONTROLS
+
+    for code in range(0x2000):
+        c = chr(code)
+        expected = unicodedata.category(c) == "Cc" and c not in WHITESPACE_CONTROLS
+        assert bool(BINARY_CONTROLS.match(c)) is expected, hex(code)
