@@ -61,7 +61,7 @@ def measure(articles: list) -> tuple[Counter, Counter]:
         batches = nlp.networks.batches(doc.sents)
         nlp.networks.tag(batches)
         lap("morphology")
-        nlp._recognize(doc)
+        nlp.recognize(doc)
         lap("NER")
         parsed = [sent for sent in doc.sents if worth(sent)]
         lap("choosing sentences")

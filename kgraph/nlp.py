@@ -145,17 +145,15 @@ class Pipeline:
         doc = Doc(text)
         segment(doc)
         doc.sents = split_long(text, doc.sents)
-        if worth_parsing is None:
-            self.networks.tag_and_parse(doc)  # natasha's networks, run by .inference
-            self._recognize(doc)
-            return doc
-        batches = self.networks.batches(doc.sents)
+        batches = self.networks.batches(doc.sents)  # natasha's networks, run by .inference
         self.networks.tag(batches)
-        self._recognize(doc)  # worth_parsing reads the names
+        self.recognize(doc)  # before the parse: worth_parsing reads the names
         self.networks.parse(doc, batches, worth_parsing)
         return doc
 
-    def _recognize(self, doc: Doc) -> None:
+    def recognize(self, doc: Doc) -> None:
+        """``doc.spans``: the names NER finds, in the whole text (in runs of whole sentences
+        when it is longer than :data:`NER_CHUNK_CHARS`)."""
         if len(doc.text) <= NER_CHUNK_CHARS:
             self.networks.recognize(doc)
         else:

@@ -112,7 +112,10 @@ class Batch:
         watch = Watch()
         try:
             try:
-                items = run(self._readable(), self.workers, function=_parsing_all() if self.parse_all else None)
+                if self.parse_all:
+                    items = run(self._readable(), self.workers, function=_parsing_all())
+                else:
+                    items = run(self._readable(), self.workers)
             except ImportError as error:  # natasha or a model that cannot be imported
                 raise SystemicFailure(
                     f"cannot load the language models: {type(error).__name__}: {error}"
