@@ -21,6 +21,8 @@ graph read line by line.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -152,6 +154,16 @@ class FileTarget(Target):
             self.abort()
 
     def abort(self) -> None:
-        """Leave the file as it was and remove the temporary store."""
+        """Leave the file as it was and remove the temporary store.
+
+        After Ctrl-C the interrupted frames may still hold the store open (RocksDB writes
+        its files while it is): what cannot be removed now is removed when the process
+        exits, once they are gone.
+        """
         self.store.release()
         shutil.rmtree(self.temp, ignore_errors=True)
+        if self.temp.exists():
+            gc.collect()
+            shutil.rmtree(self.temp, ignore_errors=True)
+        if self.temp.exists():
+            atexit.register(shutil.rmtree, self.temp, ignore_errors=True)
