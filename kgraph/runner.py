@@ -40,7 +40,7 @@ numpy reads them when it loads there. They ignore Ctrl-C (the main process stops
 them, as it does when the caller stops early or SIGTERM unwinds it) and end on
 their own as soon as the main process is gone (``kill -9``), rather than live on
 as orphans; the fork server ends with them. A Result crosses back to the main
-process pickled: ~8 KB, ~0.1 ms to pickle and unpickle, against ~50 ms of work for
+process pickled: ~8 KB, ~0.1 ms to pickle and unpickle, against ~30 ms of work for
 an article of the development set.
 """
 
@@ -101,7 +101,7 @@ CHUNK_CHARS = 6_000  # characters per task, about (~120 ms of work): a longer ar
 ARTICLE_COST = 200  # an article's fixed cost, in characters of text
 WINDOW_PER_WORKER = 64  # articles read ahead of the output per worker: room to send long ones early
 SLOW = 30.0  # seconds the output waits on one task before it says so
-MIN_PARALLEL = 16  # fewer articles than this run in process: ~2 s of worker start-up would not pay
+MIN_PARALLEL = 16  # fewer articles than this run in process: the fork server's start-up (~0.8 s) would not pay
 PRELOAD = "kgraph.preload"  # what the fork server imports when the workers run the pipeline: the models
 FORK_SERVER = sys.platform.startswith("linux")  # macOS: fork without exec is unsafe with its system libraries
 WARM_UP = Article(
