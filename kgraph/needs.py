@@ -10,8 +10,10 @@ sentence with none of any reader's is left unparsed. A new construction widens t
 set by itself when its words are lexicon data and its module declares the lexicon.
 
 Skipping must not change the output: tests/test_parse_needs.py compares the
-extraction of every sample article with and without it, and ``bench/throughput.py
---check-skip`` does so over a whole corpus.
+extraction of every sample article with and without it, and ``kgraph extract
+--parse-all`` (no skip) and ``bench/throughput.py --parse-all`` let anyone compare
+over a whole corpus. On news it saves little (most sentences name someone, and the
+entities read those trees): see the README's speed section.
 
 >>> from kgraph.nlp import analyze
 >>> worth = Needs([Need(lexicons=("meeting.tsv",)), Need(spans=("PER",))])
