@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .lexicons import table
 from .model import fold
-from .nlp import lemma, pipeline
+from .nlp import lemma, morph_vocab
 
 __all__ = ["Need", "Needs", "inflections"]
 
@@ -82,7 +82,7 @@ def inflections(lemmas: Iterable[str]) -> frozenset[str]:
     >>> {"встретились", "встречусь", "переговорах"} <= inflections(["встретиться", "переговоры"])
     True
     """
-    morph = pipeline().morph_vocab
+    morph = morph_vocab()
     out = set(lemmas)
     for word in lemmas:
         for parse in morph.parse(word):
@@ -92,4 +92,4 @@ def inflections(lemmas: Iterable[str]) -> frozenset[str]:
 
 
 def _known(word: str) -> bool:
-    return pipeline().morph_vocab.word_is_known(word)
+    return morph_vocab().word_is_known(word)

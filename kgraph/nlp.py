@@ -128,10 +128,9 @@ def morph_vocab() -> MorphVocab:
 
 
 class Pipeline:
-    """natasha's models; building one costs ~0.6 s and ~250 MB, so build it once."""
+    """natasha's networks (~0.5 s to load, most of a worker's memory): build it once."""
 
     def __init__(self) -> None:
-        self.morph_vocab = morph_vocab()
         self.networks = Networks.load()
 
     def __call__(self, text: str, worth_parsing: Callable[[DocSent], bool] | None = None) -> Doc:
@@ -187,7 +186,7 @@ LEMMA_CACHE = 50_000  # (word, pos, feats) keys: ~35 MB when full (measured), so
 @lru_cache(maxsize=LEMMA_CACHE)
 def _lemma_of(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
     try:
-        return pipeline().morph_vocab.lemmatize(word, pos, dict(feats))
+        return morph_vocab().lemmatize(word, pos, dict(feats))
     except ValueError:  # pymorphy2 fails on letters without a Unicode name (Tangut "𗀀")
         return word
 
@@ -236,6 +235,6 @@ def _normal_of(key: tuple, span: DocSpan) -> str:
     if key not in _normals:
         if len(_normals) >= NORMAL_CACHE:
             _normals.clear()
-        span.normalize(pipeline().morph_vocab)
+        span.normalize(morph_vocab())
         _normals[key] = span.normal
     return _normals[key]

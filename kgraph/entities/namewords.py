@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..lexicons import words
-from ..nlp import DocToken, pipeline
+from ..nlp import DocToken, morph_vocab
 
 __all__ = ["is_common_word", "is_name_word", "name_tokens"]
 
@@ -46,7 +46,7 @@ def is_common_word(word: str) -> bool:
     A word shaped like a surname ("Карасин", "Рябков", "Маковского") is never common, nor one
     pymorphy2 also reads as a short or possessive adjective or a plural noun, as it reads surnames.
     """
-    morph = pipeline().morph_vocab
+    morph = morph_vocab()
     lower = word.lower()
     if (not word.isalpha() and "-" not in word) or lower.endswith(SURNAME_ENDINGS) or not morph.word_is_known(lower):
         return False
@@ -64,7 +64,7 @@ def is_name_word(word: str) -> bool:
     """A word pymorphy2 parses as a first name, surname or patronymic, or an initial: "Юрий", "Песков", "В."."""
     if len(word.rstrip(".")) == 1 and word[:1].isupper():
         return True
-    return any(any(t in p.tag for t in NAME_TAGS) for p in pipeline().morph_vocab.parse(word.lower()))
+    return any(any(t in p.tag for t in NAME_TAGS) for p in morph_vocab().parse(word.lower()))
 
 
 def _is_word(token: DocToken) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..nlp import pipeline
+from ..nlp import morph_vocab
 
 __all__ = ["nominative_word", "nominative_words"]
 
@@ -56,7 +56,7 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
     """
     if not word[:1].isupper() or not word.isalpha() or not _cyrillic(word):
         return word
-    parses = [p for p in pipeline().morph_vocab.parse(word) if any(t in p.tag for t in NAME_TAGS)]
+    parses = [p for p in morph_vocab().parse(word) if any(t in p.tag for t in NAME_TAGS)]
     parses = [p for p in parses if "sing" in p.tag]
     if case in (None, "Nom"):  # natasha's Nom is wrong on names it does not know: "Таджуддином"
         if any("nomn" in p.tag for p in parses):
