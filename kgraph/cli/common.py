@@ -113,7 +113,7 @@ class Batch:
         try:
             try:
                 if self.parse_all:
-                    items = run(self._readable(), self.workers, function=_parsing_all())
+                    items = run(self._readable(), self.workers, function=_parsing_all(), models=True)
                 else:
                     items = run(self._readable(), self.workers)
             except ImportError as error:  # natasha or a model that cannot be imported
